@@ -1,0 +1,27 @@
+"""The plugin's options in mkdocs.yml (validated by MkDocs, like Material's own plugins)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from .jekyll.site import DEFAULT_LAYOUTS
+
+
+class JekyllConfig(Config):
+    enabled = c.Type(bool, default=True)
+
+    # Where the Jekyll site is: `_config.yml` in docs_dir unless set.
+    jekyll_config = c.Optional(c.Type(str))
+
+    # Jekyll settings; each overrides the same key in _config.yml.
+    timezone = c.Optional(c.Type(str))
+    permalink = c.Optional(c.Type(str))
+    excerpt_separator = c.Optional(c.Type(str))
+    future = c.Optional(c.Type(bool))
+
+    # Jekyll `layout:` -> the template Material renders the post with (null: Material's default).
+    layouts = c.DictOfItems(c.Optional(c.Type(str)), default=dict(DEFAULT_LAYOUTS))
+
+    # Translated copies of the posts for Material's blog (never inside docs_dir).
+    cache_dir = c.Type(str, default=".cache/mkdocs-jekyll")

@@ -1,0 +1,95 @@
+"""Split a Jekyll file into front matter and body, and load the YAML safely."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .errors import ContentError, Problem
+
+# Jekyll's YAML_FRONT_MATTER_REGEXP: `---` on the first line, closed by `---` or `...`.
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+MAX_ALIASES = 100
+
+
+@dataclass(frozen=True)
+class SplitFile:
+    data: dict[str, Any]
+    body: str
+    body_line: int  # 1-based line number of the first body line in the original file
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses alias bombs ("billion laughs") and duplicate keys."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                event = self.peek_event()
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"more than {MAX_ALIASES} YAML aliases", event.start_mark
+                )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, (str, int, float, bool)) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark
+                )
+            seen.add(key) if isinstance(key, (str, int, float, bool)) else None
+        return super().construct_mapping(node, deep=deep)
+
+
+def split_front_matter(path: str, text: str) -> SplitFile:
+    """Return the parsed front matter and the body, or raise a ContentError naming `path`."""
+    text = text.removeprefix("\ufeff")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        fix = "start the file with a line '---', then the YAML keys, then a closing '---'"
+        if text.startswith("---"):
+            raise ContentError(Problem(path, None, "the front matter is never closed", fix, 1))
+        raise ContentError(Problem(path, None, "the file has no front matter", fix, 1))
+    source = match.group(1) or ""
+    if len(source.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        raise ContentError(
+            Problem(path, None, f"the front matter is larger than {MAX_FRONT_MATTER_BYTES} bytes",
+                    "move long text into the body of the post", 1)
+        )
+    data = _load_yaml(path, source)
+    body_line = text.count("\n", 0, match.end()) + 1
+    return SplitFile(data, text[match.end():], body_line)
+
+
+def _load_yaml(path: str, source: str) -> dict[str, Any]:
+    try:
+        data = yaml.load(source, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else None  # +1 for 1-based, +1 for the opening '---'
+        reason = error.problem or str(error)
+        fix = "check the quoting and indentation; quote values that contain ': ' or start with '['"
+        if "\t" in source and "tab" in reason.lower():
+            fix = "indent with spaces, YAML does not allow tabs"
+        raise ContentError(Problem(path, None, f"invalid YAML: {reason}", fix, line)) from None
+    except yaml.YAMLError as error:
+        raise ContentError(Problem(path, None, f"invalid YAML: {error}", "fix the YAML", 1)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ContentError(
+            Problem(path, None, "the front matter is not a mapping of keys to values",
+                    "write one 'key: value' per line", 2)
+        )
+    return {str(key): value for key, value in data.items()}

@@ -1,0 +1,71 @@
+"""Post filenames, slugs and titles, as Jekyll's `Document` and `Utils` derive them."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Document::DATE_FILENAME_MATCHER, applied to the file name.
+DATE_FILENAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
+DATELESS_FILENAME = re.compile(r"^(.*)(\.[^.]+)$")
+POSTS_DIR = "_posts"
+DRAFTS_DIR = "_drafts"
+
+# Utils.slugify: characters kept by each mode (everything else becomes a hyphen).
+_SLUG_DROP = {
+    "default": re.compile(r"(?:[^\w]|_)+"),
+    "pretty": re.compile(r"[^\w._~!$&'()+,;=@]+"),
+    "raw": re.compile(r"\s+"),
+}
+
+
+@dataclass(frozen=True)
+class PostPath:
+    """What a post's path says: its filename date (if any), slug, and path categories."""
+
+    date: str | None
+    slug: str
+    ext: str
+    path_categories: tuple[str, ...]
+
+
+def parse_post_path(rel_path: str, special_dir: str = POSTS_DIR) -> PostPath:
+    """Split `world/asia/_posts/2025-08-28-slug.md` into date, slug and categories.
+
+    Categories come from the folders above the `_posts` folder (Document#categories_from_path);
+    folders inside `_posts` are ignored, as in Jekyll 4.
+    """
+    name = posixpath.basename(rel_path)
+    match = DATE_FILENAME.match(name)
+    if match:
+        date, slug, ext = match.groups()
+    else:
+        dateless = DATELESS_FILENAME.match(name)
+        date, (slug, ext) = None, (dateless.groups() if dateless else (name, ""))
+    slug = slug.rstrip(".")
+    return PostPath(date, slug, ext, categories_from_path(rel_path, special_dir))
+
+
+def categories_from_path(rel_path: str, special_dir: str = POSTS_DIR) -> tuple[str, ...]:
+    parts = rel_path.split("/")
+    if special_dir not in parts[:-1]:
+        return ()
+    above = parts[: parts.index(special_dir)]
+    return tuple(part for part in above if part)
+
+
+def titleize_slug(slug: str) -> str:
+    """Utils.titleize_slug: `big-news` becomes `Big News` (Ruby's capitalize lowercases the rest)."""
+    return " ".join(word[:1].upper() + word[1:].lower() for word in slug.split("-"))
+
+
+def slugify(text: str | None, mode: str = "default", cased: bool = False) -> str:
+    """Utils.slugify for the modes permalinks use: default, pretty and raw."""
+    if text is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(text))
+    pattern = _SLUG_DROP.get(mode, _SLUG_DROP["default"])
+    slug = re.sub(r"^-|-$", "", pattern.sub("-", text))
+    return slug if cased else slug.lower()

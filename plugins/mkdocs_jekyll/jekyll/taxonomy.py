@@ -1,0 +1,77 @@
+"""Categories and tags by Jekyll's rules (Document#populate_categories, #populate_tags).
+
+* the plural key takes a list or a space-separated string (`categories: business markets`);
+* the singular key takes one value, spaces included (`category: Big News`);
+* folders above `_posts` come first, duplicates are removed (case-sensitively, as Jekyll does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+
+class TaxonomyError(ValueError):
+    def __init__(self, key: str, value: object, message: str) -> None:
+        super().__init__(message)
+        self.key, self.value = key, value
+
+
+@dataclass(frozen=True)
+class _Keys:
+    singular: str
+    plural: str
+
+
+CATEGORY = _Keys("category", "categories")
+TAG = _Keys("tag", "tags")
+
+
+def categories(front: dict[str, Any], path_categories: Iterable[str] = ()) -> list[str]:
+    plural = _plural(front, CATEGORY.plural)
+    extra = _singular(front, CATEGORY.singular) if CATEGORY.singular in front else plural
+    return _unique([*path_categories, *plural, *extra])
+
+
+def tags(front: dict[str, Any]) -> list[str]:
+    if TAG.singular in front:
+        return _unique(_singular(front, TAG.singular))
+    return _unique(_plural(front, TAG.plural))
+
+
+def _plural(front: dict[str, Any], key: str) -> list[str]:
+    value = front.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, list):
+        return [_scalar(key, item) for item in value if item is not None]
+    return [_scalar(key, value)]
+
+
+def _singular(front: dict[str, Any], key: str) -> list[str]:
+    value = front.get(key)
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [_scalar(key, item) for item in value if item is not None]
+    return [_scalar(key, value)]
+
+
+def _scalar(key: str, value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, date)):
+        kind = "a list" if isinstance(value, list) else type(value).__name__
+        if isinstance(value, dict):
+            kind = "a mapping"
+        raise TaxonomyError(key, value, f"{kind} is not a name")
+    text = str(value).strip()
+    if not text:
+        raise TaxonomyError(key, value, "an empty name")
+    return text
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(names))

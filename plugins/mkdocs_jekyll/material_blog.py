@@ -1,0 +1,62 @@
+"""What this plugin needs from Material's blog plugin: where posts go, and its authors file.
+
+Only Material's documented options are read or set here; nothing reaches into its internals
+except `Post.excerpt`, which Material's own templates read to list a post.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from .jekyll.authors import Author, author_from_entry
+from .jekyll.errors import ContentError
+from .jekyll.sitefiles import read_yaml_file
+
+
+def find_blog(config: MkDocsConfig) -> Any:
+    """The first instance of Material's blog plugin, or a clear error when there is none."""
+    for plugin in config.plugins.values():
+        if type(plugin).__module__ == "material.plugins.blog.plugin":
+            return plugin
+    raise PluginError(
+        "The jekyll plugin hands posts to Material's blog plugin, which is not enabled: "
+        "add '- blog' after '- jekyll' under 'plugins:' in mkdocs.yml"
+    )
+
+
+def post_dir(blog: Any) -> str:
+    root = posixpath.normpath(blog.config.blog_dir)
+    return posixpath.normpath(blog.config.post_dir.format(blog=root))
+
+
+def material_authors(blog: Any, docs_dir: Path) -> dict[str, Author]:
+    """Authors already in Material's own authors file (`.authors.yml`), if the site has one."""
+    root = posixpath.normpath(blog.config.blog_dir)
+    path = docs_dir / posixpath.normpath(blog.config.authors_file.format(blog=root))
+    if not path.is_file():
+        return {}
+    try:
+        data = read_yaml_file(path, path.relative_to(docs_dir).as_posix()) or {}
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    entries = data.get("authors", {}) if isinstance(data, dict) else {}
+    return {str(k): author_from_entry(str(k), v) for k, v in (entries or {}).items()}
+
+
+def use_authors(blog: Any, authors: dict[str, Author], cache_dir: Path) -> None:
+    """Write the merged authors file and point Material's `authors_file` option at it."""
+    path = cache_dir / "authors.yml"
+    text = yaml.safe_dump(
+        {"authors": {key: author.as_material() for key, author in authors.items()}},
+        sort_keys=False, allow_unicode=True, width=1 << 16,
+    )
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    blog.config.authors_file = str(path)  # Material joins it to docs_dir: absolute stays absolute

@@ -1,0 +1,282 @@
+"""MkDocs event glue: each handler routes to the Jekyll core or the translator.
+
+Priorities, and why:
+* on_config 50: before Material's blog (0) reads its authors file, which this plugin writes.
+* on_files 50: before Material's blog (-50) reads post files, hand it translated copies.
+* on_files -100: after Material gave posts its own URLs, give them the URLs Jekyll gave them.
+* on_page_markdown -60: after Material made a post's excerpt, drop it for `hidden: true` posts.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urljoin, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import material_blog
+from .config import JekyllConfig
+from .jekyll.authors import Author, read_authors
+from .jekyll.dates import DateParseError, site_timezone
+from .jekyll.errors import ContentError
+from .jekyll.permalink import permalink_template
+from .jekyll.site import SiteSettings
+from .dates_display import format_post_datetime
+from .jekyll.sitefiles import find_posts, is_jekyll_internal, read_jekyll_config, read_yaml_file
+from .translator import Translation, Translator
+
+log = get_plugin_logger(__name__)
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class JekyllPlugin(BasePlugin[JekyllConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.is_serve = False
+        self.translator: Translator | None = None
+        self.translations: dict[str, Translation] = {}  # by the copy's src_uri
+        self.jekyll_config_path: Path | None = None
+        self.blog: Any = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
+        self.is_serve = command == "serve"
+
+    @event_priority(50)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        docs_dir = Path(config.docs_dir)
+        self.blog = material_blog.find_blog(config)
+        _add_templates(config)
+        cache_dir = self._cache_dir(config, docs_dir)
+        if self.translator is None or self.translator.cache_dir != cache_dir:
+            self.translator = Translator(cache_dir)
+
+        jekyll = self._read_jekyll_config(docs_dir)
+        site = self._site_settings(jekyll)
+        site.authors = self._known_authors(jekyll, docs_dir)
+        settings_key = repr((site.timezone, site.permalink, site.excerpt_separator, site.future,
+                             sorted(site.layouts.items()), site.now.date()))
+        post_dir = material_blog.post_dir(self.blog)
+
+        self.translations = {}
+        for source in find_posts(docs_dir, (post_dir,)):
+            try:
+                translation = self.translator.translate(docs_dir, source, post_dir, site,
+                                                        settings_key)
+            except ContentError as error:
+                raise PluginError(str(error)) from None
+            self.translations[translation.copy_uri] = translation
+
+        authors = self._all_authors(site.authors)
+        if self.blog.config.authors:
+            material_blog.use_authors(self.blog, authors, cache_dir)
+        self._report(docs_dir)
+        return config
+
+    @event_priority(50)
+    def _on_files_early(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Drop Jekyll's own files and hand Material translated copies instead of the posts."""
+        if not self.config.enabled:
+            return None
+        for file in list(files):
+            if is_jekyll_internal(file.src_uri):
+                files.remove(file)
+        handed: dict[str, Translation] = {}
+        for uri, translation in self.translations.items():
+            original = files.get_file_from_path(translation.post.source)
+            if original is None:  # excluded by exclude_docs or another plugin
+                continue
+            files.remove(original)
+            copy = File.generated(config, uri, abs_src_path=str(translation.copy_path))
+            copy.edit_uri = original.edit_uri
+            files.append(copy)
+            handed[uri] = translation
+        self.translations = handed
+        return files
+
+    @event_priority(-100)
+    def _on_files_late(self, files: Files, *, config: MkDocsConfig) -> None:
+        """Give each post the URL Jekyll gave it, and refuse two pages at one URL."""
+        if not self.config.enabled:
+            return
+        claimed: dict[str, str] = {}
+        for file in files:
+            if file.src_uri in self.translations:
+                continue
+            if file.inclusion.is_excluded() and file.generated_by != "material/blog":
+                continue
+            claimed[file.dest_uri] = f"'{file.src_uri}'"
+        shows_drafts = bool(self.blog.config.draft)
+        for uri, translation in sorted(self.translations.items()):
+            post = translation.post
+            file = files.get_file_from_path(uri)
+            if file is None:
+                continue
+            _set_destination(file, post.dest, config)
+            if isinstance(file.page, Page):
+                _set_canonical(file.page, config.site_url)
+            if post.draft and not shows_drafts:
+                continue
+            other = claimed.get(file.dest_uri)
+            if other:
+                raise PluginError(
+                    f"Error: '{post.source}' and {other} would both be published at "
+                    f"'{post.url}': give one of them another 'slug', 'permalink' or date"
+                )
+            claimed[file.dest_uri] = f"'{post.source}'"
+
+    on_files = CombinedEvent(_on_files_early, _on_files_late)
+
+    @event_priority(-60)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        translation = self.translations.get(page.file.src_uri)
+        if translation and translation.post.hidden and hasattr(page, "excerpt"):
+            page.excerpt = None  # Material lists only posts with an excerpt
+        return None
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        locale = str(config.theme.get("language") or "en").replace("-", "_")
+        env.filters["jekyll_datetime"] = lambda value: format_post_datetime(value, locale)
+        return env
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        docs_dir = Path(config.docs_dir).resolve()
+        if self.jekyll_config_path and docs_dir not in self.jekyll_config_path.resolve().parents:
+            server.watch(str(self.jekyll_config_path))
+        return server
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _cache_dir(self, config: MkDocsConfig, docs_dir: Path) -> Path:
+        base = Path(config.config_file_path or ".").parent
+        cache_dir = (base / self.config.cache_dir).resolve()
+        if cache_dir == docs_dir.resolve() or docs_dir.resolve() in cache_dir.parents:
+            raise PluginError(
+                f"The jekyll plugin's cache_dir '{self.config.cache_dir}' is inside docs_dir: "
+                "set it to a folder outside docs_dir, such as '.cache/mkdocs-jekyll'"
+            )
+        return cache_dir
+
+    def _read_jekyll_config(self, docs_dir: Path) -> dict[str, Any]:
+        option = self.config.jekyll_config
+        path = (docs_dir / option) if option else docs_dir / "_config.yml"
+        self.jekyll_config_path = path
+        if not path.is_file():
+            if option:
+                raise PluginError(f"The jekyll plugin's jekyll_config '{option}' does not exist")
+            return {}
+        try:
+            return read_jekyll_config(path, _label(path, docs_dir))
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+
+    def _site_settings(self, jekyll: dict[str, Any]) -> SiteSettings:
+        def pick(key: str) -> Any:
+            value = self.config[key]
+            return jekyll.get(key) if value is None else value
+
+        try:
+            tz = site_timezone(pick("timezone"))
+        except DateParseError as error:
+            raise PluginError(f"Error reading 'timezone': {error}") from None
+        separator = pick("excerpt_separator")
+        return SiteSettings(
+            timezone=tz,
+            permalink=permalink_template(pick("permalink")),
+            excerpt_separator="\n\n" if separator is None else str(separator),
+            future=bool(pick("future")),
+            layouts=dict(self.config.layouts),
+        )
+
+    def _known_authors(self, jekyll: dict[str, Any], docs_dir: Path) -> dict[str, Author]:
+        authors: dict[str, Author] = {}
+        try:
+            authors.update(read_authors(jekyll.get("authors"), "_config.yml"))
+            for name in ("authors.yml", "authors.yaml"):
+                path = docs_dir / "_data" / name
+                if path.is_file():
+                    authors.update(read_authors(read_yaml_file(path, f"_data/{name}"),
+                                                f"_data/{name}"))
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        except ValueError as error:  # AuthorError
+            raise PluginError(f"Error reading the authors: {error}") from None
+        authors.update(material_blog.material_authors(self.blog, docs_dir))
+        return authors
+
+    def _all_authors(self, known: dict[str, Author]) -> dict[str, Author]:
+        authors = dict(known)
+        for translation in self.translations.values():
+            post = translation.post
+            for inline in post.inline_authors:
+                authors.setdefault(inline.id, inline)
+            for author_id in post.authors:
+                if author_id not in authors:
+                    log.warning(
+                        "Author '%s' of '%s' is not in _data/authors.yml: shown by its id "
+                        "(add it to _data/authors.yml with a name, bio and avatar)",
+                        author_id, post.source,
+                    )
+                    authors[author_id] = Author(author_id, author_id)
+        return authors
+
+    def _report(self, docs_dir: Path) -> None:
+        counts = {"published": 0, "unpublished": 0, "future": 0, "draft": 0}
+        for translation in self.translations.values():
+            post = translation.post
+            counts[post.draft_reason or "published"] += 1
+            for problem in post.warnings:
+                log.warning("%s", problem)
+            image = post.image
+            if image and image.local and not (docs_dir / image.url).is_file():
+                log.warning(
+                    "Error reading front matter 'image' of '%s': '%s' does not exist in docs/ "
+                    "(add the file or fix the path)", post.source, image.url,
+                )
+        log.info(
+            "%d posts found: %d published, %d drafts, %d future, %d unpublished",
+            len(self.translations), counts["published"], counts["draft"], counts["future"],
+            counts["unpublished"],
+        )
+
+
+def _add_templates(config: MkDocsConfig) -> None:
+    """Put the package's templates right after the site's custom_dir, so the site still wins."""
+    dirs = config.theme.dirs
+    if str(TEMPLATES) in dirs:
+        return
+    index = 1 if config.theme.custom_dir else 0
+    dirs.insert(index, str(TEMPLATES))
+
+
+def _set_destination(file: File, dest: str, config: MkDocsConfig) -> None:
+    url = dest
+    if config.use_directory_urls and (dest == "index.html" or dest.endswith("/index.html")):
+        url = dest[: -len("index.html")]
+    file.dest_uri = dest
+    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
+    file.url = quote(url)
+
+
+def _set_canonical(page: Page, site_url: str | None) -> None:
+    if site_url:
+        base = site_url if site_url.endswith("/") else site_url + "/"
+        page.canonical_url = urljoin(base, page.url)
+        page.abs_url = urlsplit(page.canonical_url).path
+
+
+def _label(path: Path, docs_dir: Path) -> str:
+    try:
+        return path.relative_to(docs_dir).as_posix()
+    except ValueError:
+        return str(path)

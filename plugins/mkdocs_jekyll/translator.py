@@ -1,0 +1,66 @@
+"""Read every post once per content, and keep its translated copy on disk in the cache folder.
+
+Posts are re-read only when their bytes or the site settings change, so `mkdocs serve` rebuilds
+touch only the post that was edited; copies are rewritten only when their text changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .jekyll.errors import ContentError, Problem
+from .jekyll.mapping import render_copy
+from .jekyll.post import JekyllPost, read_post
+from .jekyll.site import SiteSettings
+
+
+@dataclass
+class Translation:
+    post: JekyllPost
+    copy_path: Path  # the translated copy Material reads
+    copy_uri: str  # where MkDocs believes the copy lives (inside Material's post_dir)
+
+
+class Translator:
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache_dir = cache_dir
+        self._memo: dict[tuple[str, str], tuple[JekyllPost, str]] = {}
+
+    def translate(self, docs_dir: Path, source: str, post_dir: str, site: SiteSettings,
+                  settings_key: str) -> Translation:
+        raw = (docs_dir / source).read_bytes()
+        digest = hashlib.sha1(raw + settings_key.encode()).hexdigest()
+        memo = self._memo.get((source, digest))
+        if memo is None:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise ContentError(Problem(
+                    source, None, f"is not UTF-8 text (byte {error.start} is invalid)",
+                    "save the file as UTF-8")) from None
+            post = read_post(source, text, site)
+            memo = (post, render_copy(post))
+            self._memo = {k: v for k, v in self._memo.items() if k[0] != source}
+            self._memo[(source, digest)] = memo
+        post, copy = memo
+        stem = os.path.splitext(source)[0]
+        inside = post_dir in ("", ".") or source.startswith(post_dir + "/")
+        copy_uri = f"{stem}.md" if inside else f"{post_dir}/{stem}.md"
+        copy_path = self.cache_dir / "posts" / copy_uri
+        _write_if_changed(copy_path, copy)
+        return Translation(post, copy_path, copy_uri)
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
