@@ -46,9 +46,8 @@ class Translator:
             self._memo = {k: v for k, v in self._memo.items() if k[0] != source}
             self._memo[(source, digest)] = memo
         post, copy = memo
-        stem = os.path.splitext(source)[0]
         inside = post_dir in ("", ".") or source.startswith(post_dir + "/")
-        copy_uri = f"{stem}.md" if inside else f"{post_dir}/{stem}.md"
+        copy_uri = source if inside else f"{post_dir}/{source}"
         copy_path = self.cache_dir / "posts" / copy_uri
         _write_if_changed(copy_path, copy)
         return Translation(post, copy_path, copy_uri)

@@ -1,0 +1,118 @@
+"""Build real sites the way `mkdocs build` does, and read what a reader would see."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+@dataclass
+class Site:
+    root: Path
+    messages: list[logging.LogRecord] = field(default_factory=list)
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def out(self) -> Path:
+        return self.root / "site"
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def build(self, strict: bool = True) -> Site:
+        """startup -> build -> shutdown, as `mkdocs build --strict` runs them."""
+        self.messages.clear()
+        handler = _Collect(self.messages)
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(handler)
+        level = logger.level
+        logger.setLevel(logging.INFO)
+        # One process, many builds: drop the plugin objects MkDocs keeps for `mkdocs serve`.
+        dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+        config = load_config(str(self.root / "mkdocs.yml"), strict=strict,
+                             site_dir=str(self.out))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+        return self
+
+    def page(self, url_path: str) -> BeautifulSoup:
+        path = self.out / url_path.lstrip("/")
+        if url_path.endswith("/") or not url_path:
+            path = path / "index.html"
+        assert path.is_file(), (
+            f"{url_path} was not built; reproduce with: mkdocs serve -f {self.root}/mkdocs.yml\n"
+            f"built: {sorted(p.relative_to(self.out).as_posix() for p in self.out.rglob('*.html'))}"
+        )
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
+
+    def warnings(self) -> list[str]:
+        return [r.getMessage() for r in self.messages if r.levelno >= logging.WARNING]
+
+    def errors(self) -> str:
+        return "\n".join(r.getMessage() for r in self.messages if r.levelno >= logging.ERROR)
+
+    def infos(self) -> list[str]:
+        return [r.getMessage() for r in self.messages]
+
+
+class _Collect(logging.Handler):
+    def __init__(self, sink: list[logging.LogRecord]) -> None:
+        super().__init__(logging.DEBUG)
+        self.sink = sink
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.sink.append(record)
+
+
+def copy_site(name: str, tmp_path: Path) -> Site:
+    root = tmp_path / name
+    shutil.copytree(FIXTURES / "sites" / name, root)
+    return Site(root)
+
+
+@pytest.fixture
+def minimal_site(tmp_path: Path) -> Site:
+    return copy_site("minimal", tmp_path)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The repository's own demo site, built once into a temporary folder."""
+    root = tmp_path_factory.mktemp("demo")
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("posts"))
+        else:
+            shutil.copy(source, root / name)
+    yield Site(root).build()
+
+
+def text_of(node: object) -> str:
+    return " ".join(node.get_text(" ", strip=True).split()) if node is not None else ""
