@@ -6,7 +6,6 @@ import logging
 import os
 import shutil
 import textwrap
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,7 +101,7 @@ def minimal_site(tmp_path: Path) -> Site:
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The repository's own demo site, built once into a temporary folder."""
     root = tmp_path_factory.mktemp("demo")
     for name in ("mkdocs.yml", "docs", "overrides"):
@@ -111,7 +110,7 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("posts"))
         else:
             shutil.copy(source, root / name)
-    yield Site(root).build()
+    return Site(root).build()
 
 
 def text_of(node: object) -> str:

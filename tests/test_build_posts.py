@@ -6,9 +6,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort
-
 from conftest import Site, text_of
+from mkdocs.exceptions import Abort
 
 FIRST = "/town/2025/03/04/first-story.html"
 

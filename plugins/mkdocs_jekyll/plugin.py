@@ -22,12 +22,12 @@ from mkdocs.structure.pages import Page
 
 from . import material_blog
 from .config import JekyllConfig
+from .dates_display import format_post_datetime
 from .jekyll.authors import Author, read_authors
 from .jekyll.dates import DateParseError, site_timezone
 from .jekyll.errors import ContentError
 from .jekyll.permalink import permalink_template
 from .jekyll.site import SiteSettings
-from .dates_display import format_post_datetime
 from .jekyll.sitefiles import find_posts, is_jekyll_internal, read_jekyll_config, read_yaml_file
 from .translator import Translation, Translator
 

@@ -139,7 +139,7 @@ def _avatar(entry: dict[str, Any]) -> str:
     if isinstance(gravatar, str) and gravatar.strip():
         digest = gravatar.strip().lower()
         if "@" in digest:
-            digest = hashlib.md5(digest.encode("utf-8")).hexdigest()  # noqa: S324 - Gravatar's scheme
+            digest = hashlib.md5(digest.encode("utf-8")).hexdigest()
         return f"https://www.gravatar.com/avatar/{quote(digest)}?s=128&d=identicon"
     return ""
 

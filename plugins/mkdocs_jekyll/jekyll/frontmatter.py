@@ -52,6 +52,17 @@ class _Loader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+def _timestamp_or_text(loader: _Loader, node: Any) -> Any:
+    """An impossible timestamp (month 13) stays text, so the date rules can explain it."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def split_front_matter(path: str, text: str) -> SplitFile:
     """Return the parsed front matter and the body, or raise a ContentError naming `path`."""
     text = text.removeprefix("\ufeff")
@@ -74,7 +85,7 @@ def split_front_matter(path: str, text: str) -> SplitFile:
 
 def _load_yaml(path: str, source: str) -> dict[str, Any]:
     try:
-        data = yaml.load(source, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(source, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else None  # +1 for 1-based, +1 for the opening '---'
@@ -83,7 +94,7 @@ def _load_yaml(path: str, source: str) -> dict[str, Any]:
         if "\t" in source and "tab" in reason.lower():
             fix = "indent with spaces, YAML does not allow tabs"
         raise ContentError(Problem(path, None, f"invalid YAML: {reason}", fix, line)) from None
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
         raise ContentError(Problem(path, None, f"invalid YAML: {error}", "fix the YAML", 1)) from None
     if data is None:
         return {}

@@ -2,7 +2,9 @@
 
 * the plural key takes a list or a space-separated string (`categories: business markets`);
 * the singular key takes one value, spaces included (`category: Big News`);
-* folders above `_posts` come first, duplicates are removed (case-sensitively, as Jekyll does).
+* folders above `_posts` come first; duplicate categories are removed case-sensitively, as Jekyll
+  does. Jekyll keeps duplicate tags; we remove them too, so Material shows each tag once
+  (listed in tests/conformance/explained_differences.yml).
 """
 
 from __future__ import annotations
