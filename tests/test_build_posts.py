@@ -189,3 +189,15 @@ def test_warnings_name_the_file_and_fail_strict_builds(minimal_site: Site, text:
         assert word in warned[0], warned[0]
     with pytest.raises(Abort):
         minimal_site.build(strict=True)
+
+
+def test_quotes_and_markup_in_excerpts_stay_text(minimal_site: Site) -> None:
+    excerpt = 'Officials called it "historic" & said <b>more</b> </script><script>alert(1)</script>'
+    minimal_site.write("_posts/2025-03-12-quotes.md",
+                       f"---\nexcerpt: '{excerpt}'\n---\nBody.\n")
+    page = minimal_site.build().page("/2025/03/12/quotes.html")
+    assert page.select_one('meta[name="description"]')["content"] == excerpt
+    assert text_of(page.select_one(".jekyll-standfirst")) == excerpt
+    assert not [s for s in page.select("script") if "alert(1)" in s.get_text()]
+    card = minimal_site.page("/").select_one("article.jekyll-card .jekyll-standfirst")
+    assert text_of(card) == excerpt
