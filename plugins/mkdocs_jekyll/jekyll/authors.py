@@ -89,7 +89,7 @@ def post_authors(front: dict[str, Any]) -> PostAuthors:
     """The authors a post names, by `authors` (list or string) or else `author`."""
     key = "authors" if front.get("authors") is not None else "author"
     value = front.get(key)
-    items = value if isinstance(value, list) else [] if value is None else [value]
+    items = value if isinstance(value, list) else [] if value in (None, "") else [value]
     ids: list[str] = []
     inline: list[Author] = []
     warnings: list[str] = []

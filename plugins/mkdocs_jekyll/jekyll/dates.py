@@ -40,7 +40,7 @@ def site_timezone(name: str | None) -> tzinfo:
         return timezone.utc
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as error:
         raise DateParseError(
             f"unknown timezone '{name}' (use an IANA name such as Europe/London or America/Chicago)"
         ) from error
@@ -63,29 +63,37 @@ def parse_date_string(text: str, tz: tzinfo) -> datetime:
     match = _STRING_DATE.match(text)
     if not match:
         raise DateParseError("is not a date")
-    parts = match.groupdict()
     try:
-        fraction = (parts["fraction"] or "0")[:6].ljust(6, "0")
-        clock = time(
-            int(parts["hour"] or 0), int(parts["minute"] or 0), int(parts["second"] or 0),
-            int(fraction),
-        )
-        if parts["zone"] is None:
-            return _local(int(parts["year"]), int(parts["month"]), int(parts["day"]), clock, tz)
-        stamp = datetime.combine(
-            date(int(parts["year"]), int(parts["month"]), int(parts["day"])), clock,
-            tzinfo=_offset(parts["zone"]),
-        )
+        return _parse_match(match, tz)
     except ValueError as error:
         raise DateParseError(f"is not a valid date ({error})") from None
-    return stamp.astimezone(tz)
+
+
+def _parse_match(match: re.Match[str], tz: tzinfo) -> datetime:
+    parts = match.groupdict()
+    fraction = (parts["fraction"] or "0")[:6].ljust(6, "0")
+    clock = time(
+        int(parts["hour"] or 0), int(parts["minute"] or 0), int(parts["second"] or 0), int(fraction)
+    )
+    day = date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
+    if parts["zone"] is None:
+        return _local(day.year, day.month, day.day, clock, tz)
+    return datetime.combine(day, clock, tzinfo=_offset(parts["zone"])).astimezone(tz)
 
 
 def _local(year: int, month: int, day: int, clock: time, tz: tzinfo) -> datetime:
+    """Wall-clock time in the site timezone, resolved as Ruby's Time.local resolves it:
+    a time skipped by a clock change moves forward, a repeated one takes the later offset."""
     try:
-        return datetime.combine(date(year, month, day), clock, tzinfo=tz)
+        first = datetime.combine(date(year, month, day), clock, tzinfo=tz)
     except ValueError as error:
         raise DateParseError(f"is not a valid date ({error})") from None
+    second = first.replace(fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first
+    if first.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None) == first.replace(tzinfo=None):
+        return second.astimezone(timezone.utc).astimezone(tz)  # repeated hour
+    return first.astimezone(timezone.utc).astimezone(tz)  # skipped hour
 
 
 def _offset(zone: str) -> tzinfo:

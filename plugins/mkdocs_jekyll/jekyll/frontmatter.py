@@ -34,7 +34,7 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                event = self.peek_event()
+                event = self.peek_event()  # type: ignore[no-untyped-call]
                 raise yaml.constructor.ConstructorError(
                     None, None, f"more than {MAX_ALIASES} YAML aliases", event.start_mark
                 )
@@ -91,7 +91,7 @@ def _load_yaml(path: str, source: str) -> dict[str, Any]:
         line = mark.line + 2 if mark else None  # +1 for 1-based, +1 for the opening '---'
         reason = error.problem or str(error)
         fix = "check the quoting and indentation; quote values that contain ': ' or start with '['"
-        if "\t" in source and "tab" in reason.lower():
+        if "\t" in source and ("tab" in reason.lower() or "'\\t'" in reason):
             fix = "indent with spaces, YAML does not allow tabs"
         raise ContentError(Problem(path, None, f"invalid YAML: {reason}", fix, line)) from None
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:

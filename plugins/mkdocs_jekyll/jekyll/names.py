@@ -13,12 +13,9 @@ DATELESS_FILENAME = re.compile(r"^(.*)(\.[^.]+)$")
 POSTS_DIR = "_posts"
 DRAFTS_DIR = "_drafts"
 
-# Utils.slugify: characters kept by each mode (everything else becomes a hyphen).
-_SLUG_DROP = {
-    "default": re.compile(r"(?:[^\w]|_)+"),
-    "pretty": re.compile(r"[^\w._~!$&'()+,;=@]+"),
-    "raw": re.compile(r"\s+"),
-}
+# Utils.slugify keeps letters (\p{L}), marks (\p{M}) and decimal digits (\p{Nd}), and in
+# "pretty" mode these URL-safe characters too; every other run becomes one hyphen.
+_PRETTY_EXTRA = frozenset("._~!$&'()+,;=@")
 
 
 @dataclass(frozen=True)
@@ -58,14 +55,27 @@ def categories_from_path(rel_path: str, special_dir: str = POSTS_DIR) -> tuple[s
 
 def titleize_slug(slug: str) -> str:
     """Utils.titleize_slug: `big-news` becomes `Big News` (Ruby's capitalize lowercases the rest)."""
-    return " ".join(word[:1].upper() + word[1:].lower() for word in slug.split("-"))
+    words = slug.split("-")
+    while words and not words[-1]:  # Ruby's split drops trailing empty fields
+        words.pop()
+    return " ".join(word.capitalize() for word in words)
+
+
+def _kept(ch: str, extra: frozenset[str]) -> bool:
+    category = unicodedata.category(ch)
+    return category[0] in "LM" or category == "Nd" or ch in extra
 
 
 def slugify(text: str | None, mode: str = "default", cased: bool = False) -> str:
     """Utils.slugify for the modes permalinks use: default, pretty and raw."""
     if text is None:
         return ""
-    text = unicodedata.normalize("NFC", str(text))
-    pattern = _SLUG_DROP.get(mode, _SLUG_DROP["default"])
-    slug = re.sub(r"^-|-$", "", pattern.sub("-", text))
+    text = str(text)
+    if mode == "raw":
+        replaced = re.sub(r"\s+", "-", text)
+    else:
+        extra = _PRETTY_EXTRA if mode == "pretty" else frozenset()
+        replaced = "".join(ch if _kept(ch, extra) else "\0" for ch in text)
+        replaced = re.sub("\0+", "-", replaced)
+    slug = re.sub(r"^-|-$", "", replaced)
     return slug if cased else slug.lower()

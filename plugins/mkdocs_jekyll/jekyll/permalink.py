@@ -3,6 +3,7 @@ and URL generation and sanitising (URL#generate_url_from_drop, #sanitize_url).""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ class UrlFacts:
     basename: str  # the filename without extension (date included)
     categories: tuple[str, ...]
     output_ext: str = ".html"
-    path: str = ""  # the post's path relative to the site source, without extension
+    path: str = ""  # Document#cleaned_relative_path: relative path without extension and `_posts`
 
 
 def _categories(f: UrlFacts) -> str:
@@ -105,9 +106,12 @@ def post_url(template: str, facts: UrlFacts) -> str:
 
 def destination(url: str) -> str:
     """Where the URL's page is written, relative to the site directory (Jekyll's rules)."""
-    path = unquote(url).lstrip("/")
-    if not path or path.endswith("/"):
-        return path + "index.html"
+    raw = unquote(url)
+    path = posixpath.normpath("/" + raw).lstrip("/")  # never above the site directory
+    if path == ".":
+        path = ""
+    if not path or raw.endswith("/"):
+        return (path + "/" if path else "") + "index.html"
     return path if path.endswith(".html") or path.endswith(".htm") else path + ".html"
 
 

@@ -189,7 +189,8 @@ class _Reader:
                             "write 'permalink: /section/:title/'")
         template = own or self.site.permalink
         stem = self.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        facts = UrlFacts(date, slug, stem, tuple(categories), path=self.source.rsplit(".", 1)[0])
+        cleaned = self.source.rsplit(".", 1)[0].replace("_posts", "", 1).rstrip(".")
+        facts = UrlFacts(date, slug, stem, tuple(categories), path=cleaned)
         try:
             return post_url(template, facts)
         except PermalinkError as error:

@@ -33,12 +33,12 @@ TAG = _Keys("tag", "tags")
 
 def categories(front: dict[str, Any], path_categories: Iterable[str] = ()) -> list[str]:
     plural = _plural(front, CATEGORY.plural)
-    extra = _singular(front, CATEGORY.singular) if CATEGORY.singular in front else plural
+    extra = _singular(front, CATEGORY.singular) if front.get(CATEGORY.singular) is not None else plural
     return _unique([*path_categories, *plural, *extra])
 
 
 def tags(front: dict[str, Any]) -> list[str]:
-    if TAG.singular in front:
+    if front.get(TAG.singular) is not None:
         return _unique(_singular(front, TAG.singular))
     return _unique(_plural(front, TAG.plural))
 
@@ -65,13 +65,13 @@ def _singular(front: dict[str, Any], key: str) -> list[str]:
 
 def _scalar(key: str, value: object) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int, float, date)):
-        kind = "a list" if isinstance(value, list) else type(value).__name__
+        kind = "a list" if isinstance(value, list) else f"a {type(value).__name__}"
         if isinstance(value, dict):
             kind = "a mapping"
-        raise TaxonomyError(key, value, f"{kind} is not a name")
+        raise TaxonomyError(key, value, f"{kind}, not a name")
     text = str(value).strip()
     if not text:
-        raise TaxonomyError(key, value, "an empty name")
+        raise TaxonomyError(key, value, "empty, not a name")
     return text
 
 
