@@ -27,14 +27,14 @@ class Translation:
 class Translator:
     def __init__(self, cache_dir: Path) -> None:
         self.cache_dir = cache_dir
-        self._memo: dict[tuple[str, str], tuple[JekyllPost, str]] = {}
+        self._memo: dict[str, tuple[str, JekyllPost, str]] = {}  # source -> (digest, post, copy)
 
     def translate(self, docs_dir: Path, source: str, post_dir: str, site: SiteSettings,
                   settings_key: str) -> Translation:
         raw = (docs_dir / source).read_bytes()
         digest = hashlib.sha1(raw + settings_key.encode()).hexdigest()
-        memo = self._memo.get((source, digest))
-        if memo is None:
+        memo = self._memo.get(source)
+        if memo is None or memo[0] != digest:
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as error:
@@ -42,10 +42,9 @@ class Translator:
                     source, None, f"is not UTF-8 text (byte {error.start} is invalid)",
                     "save the file as UTF-8")) from None
             post = read_post(source, text, site)
-            memo = (post, render_copy(post))
-            self._memo = {k: v for k, v in self._memo.items() if k[0] != source}
-            self._memo[(source, digest)] = memo
-        post, copy = memo
+            memo = (digest, post, render_copy(post))
+            self._memo[source] = memo
+        _, post, copy = memo
         inside = post_dir in ("", ".") or source.startswith(post_dir + "/")
         copy_uri = source if inside else f"{post_dir}/{source}"
         copy_path = self.cache_dir / "posts" / copy_uri
