@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .jekyll.dates import DateParseError, site_timezone
+from .jekyll.dates import DateParseError
 from .jekyll.errors import ContentError
-from .jekyll.permalink import permalink_template
-from .jekyll.post import read_post
-from .jekyll.site import SiteSettings
+from .jekyll.post import decode_post, read_post
+from .jekyll.site import settings_from_config
 from .jekyll.sitefiles import find_posts, read_jekyll_config
 
 
@@ -22,11 +21,7 @@ def check(docs_dir: Path) -> int:
     config_path = docs_dir / "_config.yml"
     try:
         jekyll = read_jekyll_config(config_path, "_config.yml") if config_path.is_file() else {}
-        site = SiteSettings(
-            timezone=site_timezone(jekyll.get("timezone")),
-            permalink=permalink_template(jekyll.get("permalink")),
-            future=bool(jekyll.get("future")),
-        )
+        site = settings_from_config(jekyll)
     except (ContentError, DateParseError) as error:
         print(f"{docs_dir / '_config.yml'}: {error}")
         return 1
@@ -35,11 +30,7 @@ def check(docs_dir: Path) -> int:
     sources = list(find_posts(docs_dir))
     for source in sources:
         try:
-            post = read_post(source, (docs_dir / source).read_text(encoding="utf-8"), site)
-        except UnicodeDecodeError:
-            print(f"{docs_dir / source}:1: error: is not UTF-8 text (save the file as UTF-8)")
-            errors += 1
-            continue
+            post = read_post(source, decode_post(source, (docs_dir / source).read_bytes()), site)
         except ContentError as error:
             print(f"{docs_dir / source}:{error.problem.line or 1}: error: {error}")
             errors += 1

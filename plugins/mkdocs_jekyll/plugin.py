@@ -24,10 +24,9 @@ from . import material_blog
 from .config import JekyllConfig
 from .dates_display import format_post_datetime
 from .jekyll.authors import Author, read_authors
-from .jekyll.dates import DateParseError, site_timezone
+from .jekyll.dates import DateParseError
 from .jekyll.errors import ContentError
-from .jekyll.permalink import permalink_template
-from .jekyll.site import SiteSettings
+from .jekyll.site import SiteSettings, settings_from_config
 from .jekyll.sitefiles import find_posts, is_jekyll_internal, read_jekyll_config, read_yaml_file
 from .translator import Translation, Translator
 
@@ -181,22 +180,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             raise PluginError(str(error)) from None
 
     def _site_settings(self, jekyll: dict[str, Any]) -> SiteSettings:
-        def pick(key: str) -> Any:
-            value = self.config[key]
-            return jekyll.get(key) if value is None else value
-
         try:
-            tz = site_timezone(pick("timezone"))
+            return settings_from_config(jekyll, self.config, self.config.layouts)
         except DateParseError as error:
             raise PluginError(f"Error reading 'timezone': {error}") from None
-        separator = pick("excerpt_separator")
-        return SiteSettings(
-            timezone=tz,
-            permalink=permalink_template(pick("permalink")),
-            excerpt_separator="\n\n" if separator is None else str(separator),
-            future=bool(pick("future")),
-            layouts=dict(self.config.layouts),
-        )
 
     def _known_authors(self, jekyll: dict[str, Any], docs_dir: Path) -> dict[str, Author]:
         authors: dict[str, Author] = {}

@@ -11,9 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .jekyll.errors import ContentError, Problem
 from .jekyll.mapping import render_copy
-from .jekyll.post import JekyllPost, read_post
+from .jekyll.post import JekyllPost, decode_post, read_post
 from .jekyll.site import SiteSettings
 
 
@@ -35,13 +34,7 @@ class Translator:
         digest = hashlib.sha1(raw + settings_key.encode()).hexdigest()
         memo = self._memo.get(source)
         if memo is None or memo[0] != digest:
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as error:
-                raise ContentError(Problem(
-                    source, None, f"is not UTF-8 text (byte {error.start} is invalid)",
-                    "save the file as UTF-8")) from None
-            post = read_post(source, text, site)
+            post = read_post(source, decode_post(source, raw), site)
             memo = (digest, post, render_copy(post))
             self._memo[source] = memo
         _, post, copy = memo

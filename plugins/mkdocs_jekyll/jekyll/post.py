@@ -61,6 +61,16 @@ class JekyllPost:
         return self.draft_reason is not None
 
 
+def decode_post(source: str, raw: bytes) -> str:
+    """The text of a post file, or a ContentError naming the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ContentError(Problem(
+            source, None, f"is not UTF-8 text (byte {error.start} is invalid)",
+            "save the file as UTF-8")) from None
+
+
 def read_post(source: str, text: str, site: SiteSettings) -> JekyllPost:
     """Translate the post at `source` (relative to docs_dir) with file content `text`."""
     split = split_front_matter(source, text)
