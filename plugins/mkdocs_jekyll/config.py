@@ -8,6 +8,16 @@ from mkdocs.config.base import Config
 from .jekyll.site import DEFAULT_LAYOUTS
 
 
+class FeedConfig(Config):
+    """Atom feeds like jekyll-feed's; null options fall back to `_config.yml` `feed:`."""
+
+    enabled = c.Type(bool, default=True)
+    path = c.Optional(c.Type(str))  # `feed: path`, else feed.xml
+    limit = c.Optional(c.Type(int))  # `feed: posts_limit`, else 20
+    sections = c.Optional(c.ListOfItems(c.Type(str)))  # `feed: categories`, else every category
+    excerpt_only = c.Optional(c.Type(bool))  # `feed: excerpt_only`, else false
+
+
 class JekyllConfig(Config):
     enabled = c.Type(bool, default=True)
 
@@ -25,3 +35,8 @@ class JekyllConfig(Config):
 
     # Translated copies of the posts for Material's blog (never inside docs_dir).
     cache_dir = c.Type(str, default=".cache/mkdocs-jekyll")
+
+    # What a news site publishes besides pages: head tags, feeds, sitemaps.
+    seo = c.Type(bool, default=True)
+    feed = c.SubConfig(FeedConfig)
+    news_sitemap = c.Type(bool, default=False)

@@ -5,6 +5,7 @@ Priorities, and why:
 * on_files 50: before Material's blog (-50) reads post files, hand it translated copies.
 * on_files -100: after Material gave posts its own URLs, give them the URLs Jekyll gave them.
 * on_page_markdown -60: after Material made a post's excerpt, drop it for `hidden: true` posts.
+* on_page_content, on_page_context, on_post_build: head tags, feeds and sitemaps (publishing.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .jekyll.dates import DateParseError
 from .jekyll.errors import ContentError
 from .jekyll.site import SiteSettings, settings_from_config
 from .jekyll.sitefiles import find_posts, is_jekyll_internal, read_jekyll_config, read_yaml_file
+from .publishing import Publisher
 from .translator import Translation, Translator
 
 log = get_plugin_logger(__name__)
@@ -43,6 +45,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.translations: dict[str, Translation] = {}  # by the copy's src_uri
         self.jekyll_config_path: Path | None = None
         self.blog: Any = None
+        self.publisher = Publisher()
+        self.authors: dict[str, Author] = {}
+        self.files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
@@ -76,8 +81,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             self.translations[translation.copy_uri] = translation
 
         authors = self._all_authors(site.authors)
+        self.authors = authors
         if self.blog.config.authors:
             material_blog.use_authors(self.blog, authors, cache_dir)
+        self.publisher.configure(config, jekyll, self.config, site)
         self._report(docs_dir)
         return config
 
@@ -107,6 +114,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         """Give each post the URL Jekyll gave it, and refuse two pages at one URL."""
         if not self.config.enabled:
             return
+        self.files = files
         claimed: dict[str, str] = {}
         for file in files:
             if file.src_uri in self.translations:
@@ -143,10 +151,32 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             page.excerpt = None  # Material lists only posts with an excerpt
         return None
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        if self.config.enabled:
+            self.publisher.collect(page, html, self.translations.get(page.file.src_uri))
+        return None
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> Any:
+        if self.config.enabled:
+            self.publisher.page_context(context, page, self.translations.get(page.file.src_uri))
+        return context
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         locale = str(config.theme.get("language") or "en").replace("-", "_")
         env.filters["jekyll_datetime"] = lambda value: format_post_datetime(value, locale)
+        if self.config.enabled:
+            self.publisher.remember(self.translations, self.authors)
+            env.globals.update(self.publisher.globals(self.translations))
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.files is None:
+            return
+        pages = {uri: file.page for uri in self.translations
+                 if (file := self.files.get_file_from_path(uri)) and isinstance(file.page, Page)}
+        self.publisher.write(config, self.translations, pages)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         docs_dir = Path(config.docs_dir).resolve()

@@ -37,6 +37,7 @@ class Author:
     description: str = ""
     avatar: str = ""
     url: str | None = None
+    twitter: str = ""  # handle without "@", for jekyll-seo-tag's `twitter:creator`
 
     def as_material(self) -> dict[str, Any]:
         """The entry for Material's authors file (`name`, `description`, `avatar`, `url`)."""
@@ -82,6 +83,7 @@ def author_from_entry(author_id: str, entry: object) -> Author:
         description=_first_text(entry, _BIO_KEYS),
         avatar=_avatar(entry),
         url=_first_text(entry, _URL_KEYS) or None,
+        twitter=_first_text(entry, ("twitter",)).lstrip("@"),
     )
 
 

@@ -1,0 +1,207 @@
+"""Atom feeds as jekyll-feed writes them (`lib/jekyll-feed/feed.xml`), built with ElementTree.
+
+Element set per entry: title, link, published, updated, id, content (unless excerpt_only),
+author (name, uri), one category per category and tag, summary (the excerpt as text) and
+`media:thumbnail`/`media:content` for the image. Differences from jekyll-feed, on purpose:
+the feed's `<updated>` is the newest entry's date rather than the build time (so an unchanged
+site writes an unchanged feed), titles and summaries are plain text (`type="text"`) so no title
+is ever read as markup, and every author of a post is listed, not only the first.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+ATOM = "http://www.w3.org/2005/Atom"
+MEDIA = "http://search.yahoo.com/mrss/"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+DEFAULT_PATH = "feed.xml"
+DEFAULT_LIMIT = 20  # jekyll-feed's default is 10; a news site publishes more a day
+# Characters XML 1.0 cannot hold at all: a stray one would make the whole feed unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class FeedSettingsError(ValueError):
+    def __init__(self, key: str, value: object, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.key, self.value, self.fix = key, value, fix
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    enabled: bool = True
+    path: str = DEFAULT_PATH
+    limit: int = DEFAULT_LIMIT
+    sections: tuple[str, ...] | None = None  # None: one feed per category
+    excerpt_only: bool = False
+
+
+@dataclass(frozen=True)
+class FeedAuthor:
+    name: str
+    uri: str = ""
+
+
+@dataclass
+class FeedEntry:
+    id: str
+    url: str  # absolute
+    title: str
+    published: datetime
+    updated: datetime | None
+    source: str  # the post file, to order posts of the same date as Jekyll does
+    authors: tuple[FeedAuthor, ...] = ()
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    content: str | None = None  # HTML of the body
+    image: str = ""  # absolute URL
+
+    @property
+    def last_change(self) -> datetime:
+        return self.updated or self.published
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    title: str
+    subtitle: str
+    self_url: str  # absolute URL of this feed
+    home_url: str  # absolute URL of the site
+    language: str = ""
+    generator: tuple[str, str] = ("mkdocs-jekyll", "")  # (name, version)
+
+
+@dataclass
+class FeedPlan:
+    """Which feeds to write: the site feed, then one per section (path -> section name)."""
+
+    site_path: str
+    sections: dict[str, str] = field(default_factory=dict)
+
+
+def feed_settings(jekyll_feed: object, overrides: Mapping[str, Any]) -> FeedSettings:
+    """Settings from `_config.yml` `feed:` (jekyll-feed's keys), each overridden by a non-null
+    plugin option (`path`, `limit`, `sections`, `excerpt_only`)."""
+    jekyll = jekyll_feed if isinstance(jekyll_feed, dict) else {}
+
+    def pick(option: str, key: str) -> Any:
+        value = overrides.get(option)
+        return jekyll.get(key) if value is None else value
+
+    path = pick("path", "path") or DEFAULT_PATH
+    if not isinstance(path, str) or not path.strip("/ ").endswith(".xml"):
+        raise FeedSettingsError("feed.path", path, "is not the path of an .xml file",
+                                "write 'path: feed.xml'")
+    limit = pick("limit", "posts_limit")
+    limit = DEFAULT_LIMIT if limit is None else limit
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise FeedSettingsError("feed.limit", limit, "is not a positive whole number",
+                                "write 'limit: 20'")
+    sections = pick("sections", "categories")
+    if sections is not None and (not isinstance(sections, list)
+                                 or not all(isinstance(s, str) for s in sections)):
+        raise FeedSettingsError("feed.sections", sections, "is not a list of section names",
+                                "write 'sections: [News, Business]'")
+    return FeedSettings(
+        enabled=bool(overrides.get("enabled", True)),
+        path=path.strip().lstrip("/"),
+        limit=limit,
+        sections=None if sections is None else tuple(sections),
+        excerpt_only=bool(pick("excerpt_only", "excerpt_only")),
+    )
+
+
+def section_feed_path(slug: str) -> str:
+    """jekyll-feed's path for a category feed: `feed/<category>.xml`."""
+    return f"feed/{slug}.xml"
+
+
+def jekyll_id(url: str, slug: str) -> str:
+    """Jekyll's `post.id` (Document#id): the URL's folder joined with the slug.
+
+    jekyll-feed writes `post.id | absolute_url` as the entry id, so a site moved from Jekyll
+    keeps every id and feed readers do not show old stories again.
+    """
+    folder = posixpath.dirname(url.rstrip("/") or "/") if url != "/" else "/"
+    return posixpath.join(folder, slug)
+
+
+def latest(entries: Iterable[FeedEntry], limit: int, section: str | None = None) -> list[FeedEntry]:
+    """The newest `limit` entries (of one section, when given), newest first as Jekyll sorts
+    posts: by date, then by file path."""
+    chosen = [e for e in entries if section is None or section in e.categories]
+    chosen.sort(key=lambda e: (e.published, e.source), reverse=True)
+    return chosen[:limit]
+
+
+def atom_feed(info: FeedInfo, entries: list[FeedEntry], excerpt_only: bool = False) -> bytes:
+    # Plain names under an explicit xmlns: ElementTree cannot mix a default namespace with
+    # unqualified attributes such as href.
+    feed = ET.Element("feed", {"xmlns": ATOM, "xmlns:media": MEDIA})
+    if info.language:
+        feed.set(XML_LANG, info.language)
+    name, version = info.generator
+    _text(feed, "generator", name, version=version)
+    _link(feed, info.self_url, rel="self", type="application/atom+xml")
+    _link(feed, info.home_url, rel="alternate", type="text/html")
+    newest = max((e.last_change for e in entries), default=None)
+    if newest:
+        _text(feed, "updated", newest.isoformat())
+    _text(feed, "id", info.self_url)
+    _text(feed, "title", info.title)
+    if info.subtitle:
+        _text(feed, "subtitle", info.subtitle)
+    for entry in entries:
+        _entry(feed, entry, excerpt_only)
+    ET.indent(feed, space="  ")
+    return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True)) + b"\n"
+
+
+def _entry(feed: ET.Element, entry: FeedEntry, excerpt_only: bool) -> None:
+    node = ET.SubElement(feed, _atom("entry"))
+    _text(node, "title", entry.title)
+    _link(node, entry.url, rel="alternate", type="text/html", title=entry.title)
+    _text(node, "published", entry.published.isoformat())
+    _text(node, "updated", entry.last_change.isoformat())
+    _text(node, "id", entry.id)
+    if entry.content is not None and not excerpt_only:
+        _text(node, "content", entry.content.strip(), type="html", **{XML_BASE: entry.url})
+    for author in entry.authors:
+        person = ET.SubElement(node, _atom("author"))
+        _text(person, "name", author.name)
+        if author.uri:
+            _text(person, "uri", author.uri)
+    for term in dict.fromkeys((*entry.categories, *entry.tags)):
+        ET.SubElement(node, _atom("category"), term=xml_safe(term))
+    if entry.summary:
+        _text(node, "summary", entry.summary)
+    if entry.image:
+        ET.SubElement(node, "media:thumbnail", url=xml_safe(entry.image))
+        ET.SubElement(node, "media:content", medium="image", url=xml_safe(entry.image))
+
+
+def _atom(tag: str) -> str:
+    return tag  # in the default namespace declared on <feed>
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
+    node = ET.SubElement(parent, _atom(tag), {k: xml_safe(v) for k, v in attributes.items() if v})
+    node.text = xml_safe(text)
+    return node
+
+
+def _link(parent: ET.Element, href: str, **attributes: str) -> None:
+    ET.SubElement(parent, _atom("link"), {"href": xml_safe(href),
+                                          **{k: xml_safe(v) for k, v in attributes.items()}})
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
