@@ -69,8 +69,8 @@ class Publisher:
         try:
             self.feed = feeds.feed_settings(jekyll.get("feed"), dict(options.feed))
         except feeds.FeedSettingsError as error:
-            raise PluginError(f"Error reading the jekyll plugin's option '{error.key}' (or "
-                              f"_config.yml 'feed:'): {error.value!r} {error}: {error.fix}") from None
+            raise PluginError(f"Error reading {error.key}: {error.value!r} {error} "
+                              f"({error.fix})") from None
         if not base_url and (self.feed.enabled or self.news_sitemap):
             log.warning("Feeds and the news sitemap need the site's address and are not written: "
                         "set 'site_url' in mkdocs.yml (or 'url' in _config.yml)")

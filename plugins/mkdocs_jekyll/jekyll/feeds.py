@@ -89,33 +89,35 @@ class FeedPlan:
 
 def feed_settings(jekyll_feed: object, overrides: Mapping[str, Any]) -> FeedSettings:
     """Settings from `_config.yml` `feed:` (jekyll-feed's keys), each overridden by a non-null
-    plugin option (`path`, `limit`, `sections`, `excerpt_only`)."""
+    plugin option (`path`, `limit`, `sections`, `excerpt_only`). A FeedSettingsError's key says
+    where the bad value came from."""
     jekyll = jekyll_feed if isinstance(jekyll_feed, dict) else {}
 
-    def pick(option: str, key: str) -> Any:
+    def pick(option: str, key: str) -> tuple[Any, str]:
         value = overrides.get(option)
-        return jekyll.get(key) if value is None else value
+        if value is None:
+            return jekyll.get(key), f"_config.yml 'feed: {key}'"
+        return value, f"the jekyll plugin's option 'feed: {option}'"
 
-    path = pick("path", "path") or DEFAULT_PATH
+    path, where = pick("path", "path")
+    path = path or DEFAULT_PATH
     if not isinstance(path, str) or not path.strip("/ ").endswith(".xml"):
-        raise FeedSettingsError("feed.path", path, "is not the path of an .xml file",
-                                "write 'path: feed.xml'")
-    limit = pick("limit", "posts_limit")
+        raise FeedSettingsError(where, path, "is not the path of an .xml file", "write feed.xml")
+    limit, where = pick("limit", "posts_limit")
     limit = DEFAULT_LIMIT if limit is None else limit
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise FeedSettingsError("feed.limit", limit, "is not a positive whole number",
-                                "write 'limit: 20'")
-    sections = pick("sections", "categories")
+        raise FeedSettingsError(where, limit, "is not a positive whole number", "write 20")
+    sections, where = pick("sections", "categories")
     if sections is not None and (not isinstance(sections, list)
                                  or not all(isinstance(s, str) for s in sections)):
-        raise FeedSettingsError("feed.sections", sections, "is not a list of section names",
-                                "write 'sections: [News, Business]'")
+        raise FeedSettingsError(where, sections, "is not a list of section names",
+                                "write [News, Business]")
     return FeedSettings(
         enabled=bool(overrides.get("enabled", True)),
         path=path.strip().lstrip("/"),
         limit=limit,
         sections=None if sections is None else tuple(sections),
-        excerpt_only=bool(pick("excerpt_only", "excerpt_only")),
+        excerpt_only=bool(pick("excerpt_only", "excerpt_only")[0]),
     )
 
 
