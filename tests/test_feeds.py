@@ -208,3 +208,20 @@ def test_control_characters_cannot_break_the_feed() -> None:
     assert not feed.bozo
     assert feed.entries[0].title == "Bell and null"
     assert feed.entries[0].published == "2025-01-01T00:00:00+02:00"
+
+
+def test_demo_feeds_list_every_published_post(demo_site: Site) -> None:
+    assert demo_site.warnings() == []
+    feed = parse(demo_site, "feed.xml")
+    built = {p.relative_to(demo_site.out).as_posix() for p in demo_site.out.rglob("*.html")}
+    base = "https://ledger.example.org/"
+    links = [entry.link for entry in feed.entries]
+    assert len(links) == 17  # 19 posts: one future, one unpublished
+    assert all(link.startswith(base) and link[len(base):] in built for link in links)
+    assert all(entry.get("summary") and entry.content[0].value for entry in feed.entries)
+    dates = [entry.published_parsed for entry in feed.entries]
+    assert dates == sorted(dates, reverse=True)
+    for section in ("business", "culture", "news", "science", "world"):
+        section_feed = parse(demo_site, f"feed/{section}.xml")
+        assert section_feed.entries
+        assert {e.link for e in section_feed.entries} <= set(links)

@@ -181,3 +181,20 @@ def test_seo_option_off_removes_the_tags(minimal_site: Site) -> None:
     page = minimal_site.build().page("/town/2025/03/04/first-story.html")
     assert page.head.find("script", type="application/ld+json") is None
     assert "og:title" not in head_meta(page)
+
+
+def test_every_demo_article_has_a_complete_news_article(demo_site: Site) -> None:
+    posts = [p for p in demo_site.out.rglob("*.html")
+             if p.parent.name.isdigit() and len(p.parent.name) == 2]
+    assert len(posts) == 17
+    required = {"headline", "description", "datePublished", "dateModified", "author", "publisher",
+                "mainEntityOfPage", "url"}
+    for path in posts:
+        page = demo_site.page(path.relative_to(demo_site.out).as_posix())
+        data = json_ld(page)
+        assert data["@type"] == "NewsArticle", path
+        assert required <= data.keys(), (path, required - data.keys())
+        assert data["datePublished"][-6] in "+-", path  # with an offset
+        meta = head_meta(page)
+        assert meta["og:title"] == [data["headline"]]
+        assert meta["twitter:site"] == ["@harbourledger"]
