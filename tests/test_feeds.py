@@ -9,6 +9,7 @@ import pytest
 from conftest import Site
 from lxml import etree
 from mkdocs.exceptions import Abort
+from mkdocs_jekyll.jekyll.feed_html import feed_html
 from mkdocs_jekyll.jekyll.feeds import FeedEntry, FeedInfo, atom_feed, jekyll_id
 
 BASE = "https://news.example.org"
@@ -28,6 +29,8 @@ def parse(site: Site, path: str) -> feedparser.FeedParserDict:
 
 
 def write_news(site: Site) -> None:
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text() + "markdown_extensions:\n  - toc:\n      permalink: true\n")
     site.write("_config.yml", "title: Minimal\ntimezone: America/Chicago\n")
     site.write("_data/authors.yml", """
         ada:
@@ -47,6 +50,8 @@ def write_news(site: Site) -> None:
         ---
 
         Two **new cranes** arrive at the quay.
+
+        ## On the quay
 
         ![Cranes](../../assets/images/quay.jpg)
 
@@ -93,6 +98,8 @@ def test_site_feed_matches_the_posts(news_site: Site) -> None:
     assert "<strong>new cranes</strong>" in content.value
     assert "The second paragraph is only in the full text." in content.value
     assert "more" not in content.value  # no excerpt marker left over
+    assert "<h2" in content.value
+    assert "headerlink" not in content.value  # the page's ¶ anchors (toc permalink)
     # Relative links in the body resolve against the post (xml:base), as in jekyll-feed.
     assert f'src="{BASE}/assets/images/quay.jpg"' in content.value
     assert feed.feed.updated == "2025-03-12T09:00:00-05:00"  # the newest change, not build time
@@ -225,3 +232,14 @@ def test_demo_feeds_list_every_published_post(demo_site: Site) -> None:
         section_feed = parse(demo_site, f"feed/{section}.xml")
         assert section_feed.entries
         assert {e.link for e in section_feed.entries} <= set(links)
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ('<h2 id="a">Aim<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>',
+     '<h2 id="a">Aim</h2>'),
+    ("<p>One</p>\n<!-- more -->\n<p>Two &amp; <b>three</b> &#8212; 1 < 2</p>",
+     "<p>One</p>\n\n<p>Two &amp; <b>three</b> &#8212; 1 < 2</p>"),
+    ('<p><img alt="x" src="a.jpg"/><br></p>', '<p><img alt="x" src="a.jpg"/><br></p>'),
+])
+def test_feed_html_drops_only_page_parts(html: str, expected: str) -> None:
+    assert feed_html(html) == expected

@@ -22,9 +22,10 @@ from mkdocs.structure.pages import Page
 from . import __version__
 from .jekyll import feeds, seo, sitemaps
 from .jekyll.authors import Author
+from .jekyll.feed_html import feed_html
 from .jekyll.names import slugify
 from .jekyll.post import JekyllPost
-from .jekyll.site import MATERIAL_SEPARATOR, SiteSettings
+from .jekyll.site import SiteSettings
 from .translator import Translation
 
 log = get_plugin_logger(__name__)
@@ -157,8 +158,7 @@ class Publisher:
 
     def collect(self, page: Page, html: str, translation: Translation | None) -> None:
         if translation and not translation.post.draft:
-            # Material's excerpt marker is an HTML comment in the body; a reader has no use for it.
-            self.contents[page.file.src_uri] = html.replace(MATERIAL_SEPARATOR, "")
+            self.contents[page.file.src_uri] = feed_html(html)
 
     def write(self, config: MkDocsConfig, translations: Mapping[str, Translation],
               pages: Mapping[str, Page]) -> None:
