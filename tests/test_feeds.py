@@ -243,3 +243,23 @@ def test_demo_feeds_list_every_published_post(demo_site: Site) -> None:
 ])
 def test_feed_html_drops_only_page_parts(html: str, expected: str) -> None:
     assert feed_html(html) == expected
+
+
+def test_sections_spelled_differently_share_one_feed(minimal_site: Site) -> None:
+    minimal_site.write("_posts/2025-03-05-a.md", "---\ncategories: [World News]\n---\nA.\n")
+    minimal_site.write("_posts/2025-03-06-b.md", "---\ncategories: [world-news]\n---\nB.\n")
+    minimal_site.build()
+    feed = parse(minimal_site, "feed/world-news.xml")
+    assert feed.feed.title == "Minimal Jekyll news site | World News"
+    assert [e.title for e in feed.entries] == ["B", "A"]
+    page = minimal_site.page("/world-news/2025/03/06/b.html")
+    links = page.head.find_all("link", type="application/atom+xml")
+    assert [link["title"] for link in links] == ["Minimal Jekyll news site",
+                                                 "Minimal Jekyll news site | World News"]
+
+
+def test_the_sites_own_feed_file_is_published_instead(minimal_site: Site) -> None:
+    minimal_site.write("feed.xml", "<feed xmlns='http://www.w3.org/2005/Atom'><title>Own</title></feed>")
+    minimal_site.build()
+    assert parse(minimal_site, "feed.xml").feed.title == "Own"
+    assert parse(minimal_site, "feed/town.xml").entries[0].title == "First story"

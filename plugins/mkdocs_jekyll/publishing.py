@@ -23,7 +23,6 @@ from . import __version__
 from .jekyll import feeds, seo, sitemaps
 from .jekyll.authors import Author
 from .jekyll.feed_html import feed_html
-from .jekyll.names import slugify
 from .jekyll.post import JekyllPost
 from .jekyll.site import SiteSettings
 from .translator import Translation
@@ -46,7 +45,7 @@ class Publisher:
         self.news_sitemap = False
         self.authors: dict[str, Author] = {}
         self.contents: dict[str, str] = {}  # post content HTML by the copy's src_uri
-        self.categories: set[str] = set()  # of the published posts
+        self.plan = feeds.FeedPlan()
         self.now = SiteSettings().now
 
     # -- on_config -------------------------------------------------------------------------
@@ -96,7 +95,7 @@ class Publisher:
         if post:
             sections: list[str | None] = list(post.categories)
         else:  # a section front (Material's category view) links its own feed
-            sections = [getattr(page, "name", None)] if type(page).__name__ == "Category" else []
+            sections = [_section_front(page)]
         context["jekyll_feed_links"] = self._site_links() + self._section_links(sections)
         if not self.seo_enabled:
             return
@@ -115,14 +114,12 @@ class Publisher:
     def _section_links(self, sections: list[str | None]) -> list[FeedLink]:
         if not self.writes_feeds:
             return []
-        wanted = self._feed_sections()
-        return [FeedLink(f"{self.site.name} | {name}", feeds.section_feed_path(slugify(name)))
-                for name in sections if name and name in wanted and slugify(name)]
-
-    def _feed_sections(self) -> set[str]:
-        if self.feed.sections is not None:
-            return set(self.feed.sections)
-        return self.categories
+        links: dict[str, str] = {}  # path -> the section's first name, once per feed
+        for name in sections:
+            path = self.plan.section_path(name) if name else ""
+            if path:
+                links.setdefault(path, self.plan.feeds[path][0])
+        return [FeedLink(f"{self.site.name} | {name}", path) for path, name in links.items()]
 
     def _page_url(self, page: Page) -> str:
         return page.canonical_url or seo.absolute_url(self.site.base_url, page.url)
@@ -153,8 +150,14 @@ class Publisher:
                  authors: dict[str, Author]) -> None:
         """Called once the posts are known (on_files): authors, and the sections with a feed."""
         self.authors = authors
-        self.categories = {c for t in translations.values() if not t.post.draft
-                           for c in t.post.categories}
+        sections = self.feed.sections
+        if sections is None:
+            sections = tuple(c for t in translations.values() if not t.post.draft
+                             for c in t.post.categories)
+        self.plan = feeds.feed_plan(self.feed.path, sections)
+        for section, path in self.plan.clashes:
+            log.warning("Section '%s' gets no feed: the site feed is at '%s' (set the jekyll "
+                        "plugin's 'feed: path' to feed.xml)", section, path)
 
     def collect(self, page: Page, html: str, translation: Translation | None) -> None:
         if translation and not translation.post.draft:
@@ -166,8 +169,8 @@ class Publisher:
                    for uri, html in self.contents.items() if uri in translations and uri in pages]
         site_dir = Path(config.site_dir)
         if self.writes_feeds:
-            self._write_feeds(site_dir, entries)
-        if self.news_sitemap and self.site.base_url:
+            self._write_feeds(config, entries)
+        if self.news_sitemap and self.site.base_url and _own(config, sitemaps.NEWS_PATH):
             self._write_news_sitemap(site_dir, translations, pages)
 
     def _entry(self, post: JekyllPost, page: Page, html: str) -> feeds.FeedEntry:
@@ -181,20 +184,18 @@ class Publisher:
             content=html, image=self._image(post),
         )
 
-    def _write_feeds(self, site_dir: Path, entries: list[feeds.FeedEntry]) -> None:
-        plan = {self.feed.path: None} | {
-            feeds.section_feed_path(slugify(name)): name
-            for name in sorted(self._feed_sections()) if slugify(name)
-        }
-        for path, section in plan.items():
-            title = self.site.name if section is None else f"{self.site.name} | {section}"
+    def _write_feeds(self, config: MkDocsConfig, entries: list[feeds.FeedEntry]) -> None:
+        for path, names in self.plan.feeds.items():
+            if not _own(config, path):  # as jekyll-feed does, the site's own file wins
+                continue
+            title = f"{self.site.name} | {names[0]}" if names else self.site.name
             info = feeds.FeedInfo(
                 title=title, subtitle=self.site.description,
                 self_url=seo.absolute_url(self.site.base_url, path), home_url=self.site.base_url,
                 language=self.language, generator=("mkdocs-jekyll", __version__),
             )
-            chosen = feeds.latest(entries, self.feed.limit, section)
-            _write(site_dir / path, feeds.atom_feed(info, chosen, self.feed.excerpt_only))
+            chosen = feeds.latest(entries, self.feed.limit, names)
+            _write(Path(config.site_dir) / path, feeds.atom_feed(info, chosen, self.feed.excerpt_only))
 
     def _write_news_sitemap(self, site_dir: Path, translations: Mapping[str, Translation],
                             pages: Mapping[str, Page]) -> None:
@@ -218,6 +219,22 @@ def _base_url(site_url: str | None, jekyll: Mapping[str, Any]) -> str:
 def _logo(jekyll: Mapping[str, Any], config: MkDocsConfig) -> str:
     logo = jekyll.get("logo") or config.theme.get("logo") or ""
     return quote(logo, safe=":/?#[]@!$&'()*+,;=%") if isinstance(logo, str) else ""
+
+
+def _section_front(page: Page) -> str | None:
+    """The category a page of Material's blog lists, if it is a category view."""
+    kind = type(page)
+    if kind.__name__ == "Category" and kind.__module__.startswith("material.plugins.blog"):
+        return str(page.name)  # type: ignore[attr-defined]
+    return None
+
+
+def _own(config: MkDocsConfig, path: str) -> bool:
+    """True unless docs_dir has its own file at `path` (which then is published instead)."""
+    if (Path(config.docs_dir) / path).exists():
+        log.info("Not writing '%s': docs/%s is the site's own", path, path)
+        return False
+    return True
 
 
 def _write(path: Path, data: bytes) -> None:

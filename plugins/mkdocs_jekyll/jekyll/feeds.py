@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from .names import slugify
+
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA = "http://search.yahoo.com/mrss/"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
@@ -79,14 +81,6 @@ class FeedInfo:
     generator: tuple[str, str] = ("mkdocs-jekyll", "")  # (name, version)
 
 
-@dataclass
-class FeedPlan:
-    """Which feeds to write: the site feed, then one per section (path -> section name)."""
-
-    site_path: str
-    sections: dict[str, str] = field(default_factory=dict)
-
-
 def feed_settings(jekyll_feed: object, overrides: Mapping[str, Any]) -> FeedSettings:
     """Settings from `_config.yml` `feed:` (jekyll-feed's keys), each overridden by a non-null
     plugin option (`path`, `limit`, `sections`, `excerpt_only`). A FeedSettingsError's key says
@@ -121,9 +115,37 @@ def feed_settings(jekyll_feed: object, overrides: Mapping[str, Any]) -> FeedSett
     )
 
 
-def section_feed_path(slug: str) -> str:
-    """jekyll-feed's path for a category feed: `feed/<category>.xml`."""
-    return f"feed/{slug}.xml"
+def section_feed_path(section: str) -> str:
+    """jekyll-feed's path for a category feed, `feed/<category>.xml`, with the name slugified
+    so that any category gives a plain URL ("" when nothing of the name is left)."""
+    slug = slugify(section)
+    return f"feed/{slug}.xml" if slug else ""
+
+
+@dataclass
+class FeedPlan:
+    """Which feeds to write: path -> the section names it gathers (empty for the site feed).
+
+    Names that slugify alike (`Business`, `business`) are one section, as their section front
+    is one page; a section whose path is the site feed's own is left out, in `clashes`.
+    """
+
+    feeds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    clashes: list[tuple[str, str]] = field(default_factory=list)  # (section, path)
+
+    def section_path(self, section: str) -> str:
+        return next((path for path, names in self.feeds.items() if section in names), "")
+
+
+def feed_plan(site_path: str, sections: Iterable[str]) -> FeedPlan:
+    plan = FeedPlan({site_path: ()})
+    for name in sorted(set(sections)):
+        path = section_feed_path(name)
+        if path == site_path:
+            plan.clashes.append((name, path))
+        elif path:
+            plan.feeds[path] = (*plan.feeds.get(path, ()), name)
+    return plan
 
 
 def jekyll_id(url: str, slug: str) -> str:
@@ -136,10 +158,10 @@ def jekyll_id(url: str, slug: str) -> str:
     return posixpath.join(folder, slug)
 
 
-def latest(entries: Iterable[FeedEntry], limit: int, section: str | None = None) -> list[FeedEntry]:
-    """The newest `limit` entries (of one section, when given), newest first as Jekyll sorts
-    posts: by date, then by file path."""
-    chosen = [e for e in entries if section is None or section in e.categories]
+def latest(entries: Iterable[FeedEntry], limit: int, names: tuple[str, ...] = ()) -> list[FeedEntry]:
+    """The newest `limit` entries (of one section, by any of its names, when given), newest
+    first as Jekyll sorts posts: by date, then by file path."""
+    chosen = [e for e in entries if not names or set(names) & set(e.categories)]
     chosen.sort(key=lambda e: (e.published, e.source), reverse=True)
     return chosen[:limit]
 
