@@ -198,3 +198,19 @@ def test_every_demo_article_has_a_complete_news_article(demo_site: Site) -> None
         meta = head_meta(page)
         assert meta["og:title"] == [data["headline"]]
         assert meta["twitter:site"] == ["@harbourledger"]
+
+
+def test_page_description_and_author_are_escaped_on_every_page(minimal_site: Site) -> None:
+    minimal_site.write("about.md", f"""
+        ---
+        description: 'Say "hi" {HOSTILE}'
+        author: 'Ed "The Editor" <ed>'
+        ---
+        # About us
+    """)
+    page = minimal_site.build().page("/about/")
+    meta = head_meta(page)
+    assert meta["description"] == [f'Say "hi" {HOSTILE}']
+    assert meta["og:description"] == meta["description"]
+    assert meta["author"] == ['Ed "The Editor" <ed>']
+    assert page.head.find("img") is None
