@@ -156,8 +156,8 @@ class Publisher:
                              for c in t.post.categories)
         self.plan = feeds.feed_plan(self.feed.path, sections)
         for section, path in self.plan.clashes:
-            log.warning("Section '%s' gets no feed: the site feed is at '%s' (set the jekyll "
-                        "plugin's 'feed: path' to feed.xml)", section, path)
+            log.warning("Section '%s' gets no feed: the site feed is at '%s' (set 'feed: path' "
+                        "to another file, such as feed.xml)", section, path)
 
     def collect(self, page: Page, html: str, translation: Translation | None) -> None:
         if translation and not translation.post.draft:
