@@ -31,7 +31,8 @@ def parse(site: Site, path: str) -> feedparser.FeedParserDict:
 def write_news(site: Site) -> None:
     config = site.root / "mkdocs.yml"
     config.write_text(config.read_text() + "markdown_extensions:\n  - toc:\n      permalink: true\n")
-    site.write("_config.yml", "title: Minimal\ntimezone: America/Chicago\n")
+    site.write("_config.yml", "title: Minimal\ntimezone: America/Chicago\n"
+                              "author: {name: The Desk, uri: https://desk.example.org}\n")
     site.write("_data/authors.yml", """
         ada:
           name: Ada Reporter
@@ -103,6 +104,8 @@ def test_site_feed_matches_the_posts(news_site: Site) -> None:
     # Relative links in the body resolve against the post (xml:base), as in jekyll-feed.
     assert f'src="{BASE}/assets/images/quay.jpg"' in content.value
     assert feed.feed.updated == "2025-03-12T09:00:00-05:00"  # the newest change, not build time
+    # Atom wants an author on the feed or on every entry: the site's, as jekyll-feed writes it.
+    assert feed.feed.author_detail == {"name": "The Desk", "href": "https://desk.example.org"}
 
 
 def test_section_feeds_and_head_links(news_site: Site) -> None:

@@ -41,6 +41,7 @@ class Publisher:
         self.site = seo.SeoSite("", "", "", "en")
         self.feed = feeds.FeedSettings()
         self.language = "en"
+        self.author = feeds.FeedAuthor("")
         self.seo_enabled = True
         self.news_sitemap = False
         self.authors: dict[str, Author] = {}
@@ -66,6 +67,7 @@ class Publisher:
             twitter=seo.handle(jekyll.get("twitter")),
             logo=seo.absolute_url(base_url, _logo(jekyll, config)),
         )
+        self.author = feeds.site_author(jekyll.get("author") or config.site_author, config.site_name)
         try:
             self.feed = feeds.feed_settings(jekyll.get("feed"), dict(options.feed))
         except feeds.FeedSettingsError as error:
@@ -193,6 +195,7 @@ class Publisher:
                 title=title, subtitle=self.site.description,
                 self_url=seo.absolute_url(self.site.base_url, path), home_url=self.site.base_url,
                 language=self.language, generator=("mkdocs-jekyll", __version__),
+                author=self.author,
             )
             chosen = feeds.latest(entries, self.feed.limit, names)
             _write(Path(config.site_dir) / path, feeds.atom_feed(info, chosen, self.feed.excerpt_only))

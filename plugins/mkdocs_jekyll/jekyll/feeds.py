@@ -79,6 +79,8 @@ class FeedInfo:
     home_url: str  # absolute URL of the site
     language: str = ""
     generator: tuple[str, str] = ("mkdocs-jekyll", "")  # (name, version)
+    # The feed's own author: Atom requires one on the feed or on every entry.
+    author: FeedAuthor | None = None
 
 
 def feed_settings(jekyll_feed: object, overrides: Mapping[str, Any]) -> FeedSettings:
@@ -183,6 +185,8 @@ def atom_feed(info: FeedInfo, entries: list[FeedEntry], excerpt_only: bool = Fal
     _text(feed, "title", info.title)
     if info.subtitle:
         _text(feed, "subtitle", info.subtitle)
+    if info.author:
+        _author(feed, info.author)
     for entry in entries:
         _entry(feed, entry, excerpt_only)
     ET.indent(feed, space="  ")
@@ -199,10 +203,7 @@ def _entry(feed: ET.Element, entry: FeedEntry, excerpt_only: bool) -> None:
     if entry.content is not None and not excerpt_only:
         _text(node, "content", entry.content.strip(), type="html", **{XML_BASE: entry.url})
     for author in entry.authors:
-        person = ET.SubElement(node, _atom("author"))
-        _text(person, "name", author.name)
-        if author.uri:
-            _text(person, "uri", author.uri)
+        _author(node, author)
     for term in dict.fromkeys((*entry.categories, *entry.tags)):
         ET.SubElement(node, _atom("category"), term=xml_safe(term))
     if entry.summary:
@@ -210,6 +211,22 @@ def _entry(feed: ET.Element, entry: FeedEntry, excerpt_only: bool) -> None:
     if entry.image:
         ET.SubElement(node, "media:thumbnail", url=xml_safe(entry.image))
         ET.SubElement(node, "media:content", medium="image", url=xml_safe(entry.image))
+
+
+def _author(parent: ET.Element, author: FeedAuthor) -> None:
+    person = ET.SubElement(parent, _atom("author"))
+    _text(person, "name", author.name)
+    if author.uri:
+        _text(person, "uri", author.uri)
+
+
+def site_author(value: object, fallback: str) -> FeedAuthor:
+    """jekyll-feed's feed author: `_config.yml` `author` (a name or a mapping with `name` and
+    `uri`), else `fallback` (the site name)."""
+    if isinstance(value, dict):
+        name, uri = value.get("name"), value.get("uri") or value.get("url")
+        return FeedAuthor(str(name or fallback), uri if isinstance(uri, str) else "")
+    return FeedAuthor(str(value) if isinstance(value, (str, int)) and str(value) else fallback)
 
 
 def _atom(tag: str) -> str:
