@@ -84,6 +84,8 @@ def test_site_feed_matches_the_posts(news_site: Site) -> None:
     titles = [entry.title for entry in feed.entries]
     # Newest first; the hidden post stays in the feed as in jekyll-feed; the draft does not.
     assert titles == ['New cranes for the "east" quay', "Market opens", "First story"]
+    oldest = feed.entries[2]
+    assert (oldest.published, oldest.updated) == ("2025-03-04T00:00:00-06:00",) * 2  # local midnight
     entry = feed.entries[0]
     url = f"{BASE}/business/2025/03/10/quay-cranes.html"
     assert entry.link == url
