@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from conftest import Site
-from mkdocs_jekyll.jekyll.seo import script_json
+from mkdocs_jekyll.jekyll.seo import absolute_url, handle, og_locale, script_json
 
 HOSTILE = '</script><script>alert(1)</script> "><img src=x onerror=alert(1)>'
 ARTICLE = "/politics/2025/03/10/budget-vote.html"
@@ -214,3 +214,26 @@ def test_page_description_and_author_are_escaped_on_every_page(minimal_site: Sit
     assert meta["og:description"] == meta["description"]
     assert meta["author"] == ['Ed "The Editor" <ed>']
     assert page.head.find("img") is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("minimalnews", "minimalnews"), ("@minimalnews", "minimalnews"),
+    ({"username": "@desk"}, "desk"), ({"card": "summary"}, ""), (None, ""), (42, ""),
+])
+def test_twitter_handle_forms(value: object, expected: str) -> None:
+    assert handle(value) == expected
+
+
+@pytest.mark.parametrize(("base", "path", "expected"), [
+    ("https://a.example/news/", "assets/x.jpg", "https://a.example/news/assets/x.jpg"),
+    ("https://a.example/news/", "/assets/x.jpg", "https://a.example/news/assets/x.jpg"),
+    ("https://a.example/", "https://cdn.example/x.jpg", "https://cdn.example/x.jpg"),
+    ("", "assets/x.jpg", ""),  # no site address: no relative URL passed off as absolute
+])
+def test_absolute_url(base: str, path: str, expected: str) -> None:
+    assert absolute_url(base, path) == expected
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en-GB", "en_GB"), ("de", "de"), (None, "en_US")])
+def test_og_locale(language: str | None, expected: str) -> None:
+    assert og_locale(language) == expected
