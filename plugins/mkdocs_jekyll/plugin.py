@@ -27,7 +27,13 @@ from .jekyll.authors import Author, read_authors
 from .jekyll.dates import DateParseError
 from .jekyll.errors import ContentError
 from .jekyll.site import SiteSettings, settings_from_config
-from .jekyll.sitefiles import find_posts, is_jekyll_internal, read_jekyll_config, read_yaml_file
+from .jekyll.sitefiles import (
+    find_posts,
+    is_jekyll_internal,
+    read_jekyll_config,
+    read_yaml_file,
+    site_files_stamp,
+)
 from .translator import Translation, Translator
 
 log = get_plugin_logger(__name__)
@@ -62,8 +68,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         jekyll = self._read_jekyll_config(docs_dir)
         site = self._site_settings(jekyll)
         site.authors = self._known_authors(jekyll, docs_dir)
+        roots = sorted({docs_dir, self._site_root(docs_dir)})
         settings_key = repr((site.timezone, site.permalink, site.excerpt_separator, site.future,
-                             sorted(site.layouts.items()), site.now.date()))
+                             sorted(site.layouts.items()), site.now.date(),
+                             [site_files_stamp(root) for root in roots]))
         post_dir = material_blog.post_dir(self.blog)
 
         self.translations = {}
@@ -149,12 +157,24 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild on edits to the Jekyll site's own files. MkDocs already watches docs_dir
+        (Jekyll's files there too, though they are not in Files); add what lies outside it."""
         docs_dir = Path(config.docs_dir).resolve()
-        if self.jekyll_config_path and docs_dir not in self.jekyll_config_path.resolve().parents:
-            server.watch(str(self.jekyll_config_path))
+        root = self._site_root(Path(config.docs_dir))
+        watched: list[Path | None] = [self.jekyll_config_path, root / "_data", root / "_includes"]
+        for path in watched:
+            if path is None or not path.exists():
+                continue
+            path = path.resolve()
+            if path != docs_dir and docs_dir not in path.parents:
+                server.watch(str(path))
         return server
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _site_root(self, docs_dir: Path) -> Path:
+        """The folder holding the Jekyll site's `_config.yml`, `_data` and `_includes`."""
+        return self.jekyll_config_path.parent if self.jekyll_config_path else docs_dir
 
     def _cache_dir(self, config: MkDocsConfig, docs_dir: Path) -> Path:
         base = Path(config.config_file_path or ".").parent
