@@ -31,7 +31,7 @@ class Server:
         self.lines: list[str] = []
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(
-            [*command, "serve", "--dev-addr", f"127.0.0.1:{self.port}", "--livereload"],
+            [*command, "serve", "--dev-addr", f"127.0.0.1:{self.port}"],  # default reload
             cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         self._reader = threading.Thread(target=self._read, daemon=True)
