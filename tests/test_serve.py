@@ -96,8 +96,9 @@ def test_a_bad_edit_is_reported_with_file_and_line_and_the_server_keeps_running(
     good = post.read_text(encoding="utf-8")
 
     post.write_text(good.replace("layout: post", "layout: post\ndate: 2025-02-30"), encoding="utf-8")
-    message = "Error reading front matter 'date' of '_posts/2025-03-04-first-story.md' (line 3)"
+    message = "Error reading front matter 'date' of '_posts/2025-03-04-first-story.md': '2025-02-30'"
     server.wait_for("the date error", lambda: message in server.output())
+    assert "(line 3)" in server.output().split(message)[-1].splitlines()[0]
     assert "Traceback" not in server.output()
     assert server.process.poll() is None  # MkDocs holds page requests until a build succeeds
 

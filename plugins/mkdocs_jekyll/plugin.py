@@ -26,6 +26,7 @@ from .dates_display import format_post_datetime
 from .jekyll.authors import Author, read_authors
 from .jekyll.dates import DateParseError
 from .jekyll.errors import ContentError
+from .jekyll.frontmatter import key_line
 from .jekyll.site import SiteSettings, settings_from_config
 from .jekyll.sitefiles import (
     find_posts,
@@ -80,7 +81,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                 translation = self.translator.translate(docs_dir, source, post_dir, site,
                                                         settings_key)
             except ContentError as error:
-                raise PluginError(str(error)) from None
+                raise PluginError(_with_line(error, docs_dir)) from None
             self.translations[translation.copy_uri] = translation
 
         authors = self._all_authors(site.authors)
@@ -280,6 +281,18 @@ def _set_canonical(page: Page, site_url: str | None) -> None:
         base = site_url if site_url.endswith("/") else site_url + "/"
         page.canonical_url = urljoin(base, page.url)
         page.abs_url = urlsplit(page.canonical_url).path
+
+
+def _with_line(error: ContentError, docs_dir: Path) -> str:
+    """The error, plus the line of the bad key when the message does not have a line yet."""
+    problem = error.problem
+    if problem.line or not problem.key:
+        return str(error)
+    try:
+        line = key_line((docs_dir / problem.path).read_text(encoding="utf-8"), problem.key)
+    except (OSError, UnicodeDecodeError):
+        line = None
+    return f"{error} (line {line})" if line else str(error)
 
 
 def _label(path: Path, docs_dir: Path) -> str:

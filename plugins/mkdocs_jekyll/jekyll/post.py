@@ -5,7 +5,7 @@ Order of precedence for every field: front matter, then the filename (then, late
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -14,7 +14,7 @@ from . import taxonomy
 from .dates import DATE_FORMS, DateParseError, parse_date, parse_date_string
 from .errors import ContentError, Problem, shown
 from .excerpt import body_with_marker, split_excerpt
-from .frontmatter import key_line, split_front_matter
+from .frontmatter import split_front_matter
 from .images import Image, ImageError, read_image
 from .names import parse_post_path, titleize_slug
 from .permalink import PermalinkError, UrlFacts, destination, post_url
@@ -74,14 +74,7 @@ def decode_post(source: str, raw: bytes) -> str:
 def read_post(source: str, text: str, site: SiteSettings) -> JekyllPost:
     """Translate the post at `source` (relative to docs_dir) with file content `text`."""
     split = split_front_matter(source, text)
-    try:
-        return _Reader(source, split.data, split.body, site).read()
-    except ContentError as error:
-        problem = error.problem
-        line = key_line(text, problem.key) if problem.key and problem.line is None else None
-        if line is None:
-            raise
-        raise ContentError(replace(problem, line=line)) from None
+    return _Reader(source, split.data, split.body, site).read()
 
 
 class _Reader:
