@@ -114,3 +114,19 @@ def test_a_bad_edit_is_reported_with_file_and_line_and_the_server_keeps_running(
 def _empty() -> object:
     from bs4 import BeautifulSoup
     return BeautifulSoup("<body></body>", "html5lib")
+
+
+def test_serve_with_mkdocs_blog_plugin_shows_unpublished_posts_with_a_badge(tmp_path: Path) -> None:
+    root = tmp_path / "navblog"
+    shutil.copytree(FIXTURES / "sites" / "navblog", root)
+    server = Server([str(BIN / "mkdocs")], root)
+    try:
+        server.wait_for("the first build", lambda: server.fetch("") is not None)
+        page = server.fetch("blog/2025/03/12/held-back/")
+        assert page is not None, server.output()
+        badge = page.find(attrs={"data-jekyll-status": True})
+        assert badge is not None
+        assert badge["data-jekyll-status"] == "unpublished"
+        assert text_of(page.find("h1")) == "Held back"
+    finally:
+        server.stop()

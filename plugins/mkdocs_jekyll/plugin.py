@@ -17,7 +17,7 @@ from urllib.parse import quote, urljoin, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import material_blog
@@ -35,6 +35,7 @@ from .jekyll.sitefiles import (
     read_yaml_file,
     site_files_stamp,
 )
+from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
 from .translator import Translation, Translator
 
 log = get_plugin_logger(__name__)
@@ -49,7 +50,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.translator: Translator | None = None
         self.translations: dict[str, Translation] = {}  # by the copy's src_uri
         self.jekyll_config_path: Path | None = None
-        self.blog: Any = None
+        self.blog: Any = None  # Material's blog plugin, when the site uses it
+        self.nav_blog: str | None = None  # else mkdocs-blog-plugin's folder
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
@@ -61,7 +63,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             return None
         docs_dir = Path(config.docs_dir)
         self.blog = material_blog.find_blog(config)
-        _add_templates(config)
+        nav = None if self.blog else find_nav_blog(config)
+        if self.blog is None and nav is None:
+            raise no_blog_error()
+        self.nav_blog = nav_blog_folder(nav) if nav is not None else None
+        if self.blog:
+            _add_templates(config)
         cache_dir = self._cache_dir(config, docs_dir)
         if self.translator is None or self.translator.cache_dir != cache_dir:
             self.translator = Translator(cache_dir)
@@ -72,20 +79,21 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         roots = sorted({docs_dir, self._site_root(docs_dir)})
         settings_key = repr((site.timezone, site.permalink, site.excerpt_separator, site.future,
                              sorted(site.layouts.items()), site.now.date(),
-                             [site_files_stamp(root) for root in roots]))
-        post_dir = material_blog.post_dir(self.blog)
+                             [site_files_stamp(root) for root in roots], self.nav_blog,
+                             sorted((k, a.name) for k, a in site.authors.items())))
+        post_dir = material_blog.post_dir(self.blog) if self.blog else self.nav_blog or ""
 
         self.translations = {}
-        for source in find_posts(docs_dir, (post_dir,)):
+        for source in find_posts(docs_dir, (post_dir,) if self.blog else ()):
             try:
                 translation = self.translator.translate(docs_dir, source, post_dir, site,
-                                                        settings_key)
+                                                        settings_key, self.nav_blog)
             except ContentError as error:
                 raise PluginError(_with_line(error, docs_dir)) from None
             self.translations[translation.copy_uri] = translation
 
         authors = self._all_authors(site.authors)
-        if self.blog.config.authors:
+        if self.blog and self.blog.config.authors:
             material_blog.use_authors(self.blog, authors, cache_dir)
         self._report(docs_dir)
         return config
@@ -123,15 +131,19 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             if file.inclusion.is_excluded() and file.generated_by != "material/blog":
                 continue
             claimed[file.dest_uri] = f"'{file.src_uri}'"
-        shows_drafts = bool(self.blog.config.draft)
+        shows_drafts = bool(self.blog.config.draft) if self.blog else False
         for uri, translation in sorted(self.translations.items()):
             post = translation.post
             file = files.get_file_from_path(uri)
             if file is None:
                 continue
-            _set_destination(file, post.dest, config)
-            if isinstance(file.page, Page):
-                _set_canonical(file.page, config.site_url)
+            if self.nav_blog is not None:  # the URL stays blog/YYYY/MM/DD/slug/, for its nav
+                if post.draft:
+                    file.inclusion = InclusionLevel.DRAFT  # built by `mkdocs serve` only
+            else:
+                _set_destination(file, post.dest, config)
+                if isinstance(file.page, Page):
+                    _set_canonical(file.page, config.site_url)
             if post.draft and not shows_drafts:
                 continue
             other = claimed.get(file.dest_uri)
@@ -219,7 +231,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             raise PluginError(str(error)) from None
         except ValueError as error:  # AuthorError
             raise PluginError(f"Error reading the authors: {error}") from None
-        authors.update(material_blog.material_authors(self.blog, docs_dir))
+        if self.blog:
+            authors.update(material_blog.material_authors(self.blog, docs_dir))
         return authors
 
     def _all_authors(self, known: dict[str, Author]) -> dict[str, Author]:
