@@ -59,9 +59,8 @@ def convert_site(src: Path, dest: Path) -> Conversion:
     _copy_other_files(src, docs, report)
     authors = dict(site.authors)
     _one_spelling_per_category(posts, report)
-    for post, text in posts:
+    for post, _ in posts:
         target = f"{POST_DIR}/{_flat_name(post.source)}"
-        _write(docs / target, _native_post(post))
         for author_id in post.authors:
             if author_id not in authors:
                 inline = {a.id: a for a in post.inline_authors}
@@ -69,11 +68,12 @@ def convert_site(src: Path, dest: Path) -> Conversion:
                 if author_id not in inline:
                     report.incomplete.append(f"{post.source}: author '{author_id}' is not in "
                                              "_data/authors.yml, added with its id as name")
-        if has_liquid(text):
-            report.incomplete.append(f"{post.source}: contains Liquid, copied unrendered "
-                                     f"({_liquid_note()})")
+        problem = _render_liquid(src, post) if has_liquid(post.body) else None
+        if problem:
+            report.incomplete.append(f"{post.source}: {problem}")
         else:
             report.converted.append(post.source)
+        _write(docs / target, _native_post(post))
         expected = scheme.url(post)
         if expected != post.url and not post.draft:
             report.redirects[_redirect_key(post.url)] = target
@@ -203,9 +203,24 @@ def _flat_name(source: str) -> str:
     return "/".join(p for p in parts if p not in ("_posts", "_drafts"))
 
 
+def _render_liquid(src: Path, post: JekyllPost) -> str | None:
+    """Render the post's Liquid with the package's Liquid support, when it has it and offers
+    `render_post_text(site_root, source, body) -> str` (the body with its Liquid rendered; it
+    may raise ContentError); else say why not."""
+    render = getattr(liquid_module(), "render_post_text", None)
+    if render is None:
+        return f"contains Liquid, copied unrendered ({_liquid_note()})"
+    try:
+        body = render(src, post.source, post.body)
+    except ContentError as error:
+        return f"contains Liquid that does not render, copied unrendered: {error}"
+    post.body = body if isinstance(body, str) else post.body
+    return None
+
+
 def _liquid_note() -> str:
     return ("render it by hand" if liquid_module() is None
-            else "this converter does not render Liquid yet")
+            else "this installation's Liquid support cannot render for convert")
 
 
 def _dump(data: Any) -> str:
