@@ -71,3 +71,12 @@ def test_a_site_without_any_blog_plugin_gets_one_clear_error(tmp_path: Path) -> 
     with pytest.raises(Abort):
         site.build()
     assert "add '- blog' after '- jekyll'" in site.errors()
+
+
+def test_mkdocs_blog_plugin_refuses_two_posts_at_one_date_and_slug(tmp_path: Path) -> None:
+    site = copy_site("navblog", tmp_path)
+    site.write("world/_posts/2025-03-04-first-story.md", "---\ntitle: Abroad\n---\nBody.\n")
+    with pytest.raises(Abort):
+        site.build()
+    assert ("'world/_posts/2025-03-04-first-story.md' and '_posts/2025-03-04-first-story.md' would "
+            "both be published at 'blog/2025/03/04/first-story.md'") in site.errors()

@@ -90,6 +90,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                                                         settings_key, self.nav_blog)
             except ContentError as error:
                 raise PluginError(_with_line(error, docs_dir)) from None
+            other = self.translations.get(translation.copy_uri)
+            if other is not None:  # only mkdocs-blog-plugin's blog/YYYY/MM/DD/slug layout can
+                raise PluginError(
+                    f"Error: '{source}' and '{other.post.source}' would both be published at "
+                    f"'{translation.copy_uri}': give one of them another 'slug' or date")
             self.translations[translation.copy_uri] = translation
 
         authors = self._all_authors(site.authors)
