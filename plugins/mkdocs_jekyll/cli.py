@@ -1,61 +1,107 @@
-"""`mkdocs-jekyll`: tools for contributors, without building the site.
+"""`mkdocs-jekyll`: tools for contributors and editors, without building the site.
 
-    mkdocs-jekyll check [DOCS_DIR]   validate every post; `file:line: message`, exit 1 on errors
+    mkdocs-jekyll check [PATHS]...      validate posts; `file:line: message`, exit 1 on errors
+    mkdocs-jekyll new "Headline"        start a post with its front matter filled in
+    mkdocs-jekyll convert SRC DEST      a Jekyll site as a plain MkDocs + Material blog project
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+import click
+
 from . import __version__
-from .jekyll.dates import DateParseError
 from .jekyll.errors import ContentError
-from .jekyll.post import decode_post, read_post
-from .jekyll.site import settings_from_config
-from .jekyll.sitefiles import find_posts, read_jekyll_config
+from .tools.check import check_site, format_report
+from .tools.convert import convert_site
+from .tools.new import NewPost, NewPostError, write_new_post
 
 
-def check(docs_dir: Path) -> int:
-    config_path = docs_dir / "_config.yml"
-    try:
-        jekyll = read_jekyll_config(config_path, "_config.yml") if config_path.is_file() else {}
-        site = settings_from_config(jekyll)
-    except (ContentError, DateParseError) as error:
-        print(f"{docs_dir / '_config.yml'}: {error}")
-        return 1
-    errors = warnings = 0
-    urls: dict[str, str] = {}
-    sources = list(find_posts(docs_dir))
-    for source in sources:
-        try:
-            post = read_post(source, decode_post(source, (docs_dir / source).read_bytes()), site)
-        except ContentError as error:
-            print(f"{docs_dir / source}:{error.problem.line or 1}: error: {error}")
-            errors += 1
+@click.group(help=__doc__)
+@click.version_option(__version__, prog_name="mkdocs-jekyll")
+def cli() -> None:
+    pass
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--docs-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"),
+              show_default=True, help="The Jekyll site (MkDocs' docs_dir).")
+@click.option("--format", "style", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="github: workflow annotations (::error file=...,line=...::)")
+@click.option("--strict", is_flag=True, help="Warnings fail too, as in `mkdocs build --strict`.")
+def check(paths: tuple[Path, ...], docs_dir: Path, style: str, strict: bool) -> None:
+    """Validate posts without building: front matter, dates, authors, categories, images,
+    duplicate URLs and (with Liquid support installed) Liquid syntax. PATHS are post files, or
+    one folder to use as the docs dir."""
+    only: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            docs_dir = path
             continue
-        for problem in post.warnings:
-            print(f"{docs_dir / source}:1: warning: {problem}")
-            warnings += 1
-        if not post.draft and post.url in urls:
-            print(f"{docs_dir / source}:1: error: '{source}' and '{urls[post.url]}' would both "
-                  f"be published at '{post.url}'")
-            errors += 1
-        urls.setdefault(post.url, source)
-    print(f"{len(sources)} posts checked: {errors} errors, {warnings} warnings")
-    return 1 if errors else 0
+        try:
+            only.append(path.resolve().relative_to(docs_dir.resolve()).as_posix())
+        except ValueError:
+            raise click.UsageError(f"'{path}' is not inside the docs dir '{docs_dir}'") from None
+    report = check_site(docs_dir, only)
+    click.echo(format_report(report, style))
+    failed = report.count("error") or (strict and report.count("warning"))
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("headline")
+@click.option("--section", help="The post's category (its section of the paper).")
+@click.option("--author", help="An author id (or name) from _data/authors.yml; default: git user.name.")
+@click.option("--draft", is_flag=True, help="Write _drafts/slug.md instead of a dated post.")
+@click.option("--date", help="YYYY-MM-DD [HH:MM[:SS]] in the site timezone; default now.")
+@click.option("--docs-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"),
+              show_default=True)
+def new(headline: str, section: str | None, author: str | None, draft: bool, date: str | None,
+        docs_dir: Path) -> None:
+    """Start a post: `_posts/YYYY-MM-DD-slug.md` with its front matter filled in."""
+    try:
+        path = write_new_post(docs_dir, NewPost(headline, section, author, draft, date))
+    except (NewPostError, ContentError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Wrote {path}")
+
+
+@cli.command()
+@click.argument("src", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+def convert(src: Path, dest: Path) -> None:
+    """Turn the Jekyll site SRC into a MkDocs + Material blog project in DEST that builds
+    without this plugin."""
+    try:
+        report = convert_site(src, dest)
+    except (ContentError, FileExistsError) as error:
+        raise click.ClickException(str(error)) from None
+    for source in report.converted:
+        click.echo(f"converted: {source}")
+    for problem in report.incomplete:
+        click.echo(f"not fully converted: {problem}")
+    for note in report.notes:
+        click.echo(f"note: {note}")
+    for old, target in report.redirects.items():
+        click.echo(f"redirect: {old} -> {target}")
+    click.echo(f"{len(report.converted)} posts converted, {len(report.incomplete)} not fully "
+               f"converted, {len(report.redirects)} redirects; build with: mkdocs build -f {dest}/mkdocs.yml")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="mkdocs-jekyll", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"mkdocs-jekyll {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
-    checker = commands.add_parser("check", help="validate posts without building")
-    checker.add_argument("docs_dir", nargs="?", default="docs", type=Path)
-    args = parser.parse_args(argv)
-    return check(args.docs_dir)
+    try:
+        cli.main(args=argv, prog_name="mkdocs-jekyll", standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except SystemExit as done:
+        return int(done.code or 0)
+    return 0
 
 
 if __name__ == "__main__":

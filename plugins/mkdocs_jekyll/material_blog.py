@@ -20,14 +20,11 @@ from .jekyll.sitefiles import read_yaml_file
 
 
 def find_blog(config: MkDocsConfig) -> Any:
-    """The first instance of Material's blog plugin, or a clear error when there is none."""
+    """The first instance of Material's blog plugin, or None when the site has none."""
     for plugin in config.plugins.values():
         if type(plugin).__module__ == "material.plugins.blog.plugin":
             return plugin
-    raise PluginError(
-        "The jekyll plugin hands posts to Material's blog plugin, which is not enabled: "
-        "add '- blog' after '- jekyll' under 'plugins:' in mkdocs.yml"
-    )
+    return None
 
 
 def post_dir(blog: Any) -> str:

@@ -18,7 +18,7 @@ from urllib.parse import quote, urljoin, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import material_blog
@@ -27,8 +27,16 @@ from .dates_display import format_post_datetime
 from .jekyll.authors import Author, read_authors
 from .jekyll.dates import DateParseError
 from .jekyll.errors import ContentError
+from .jekyll.frontmatter import key_line
 from .jekyll.site import SiteSettings, settings_from_config
-from .jekyll.sitefiles import find_posts, is_jekyll_internal, read_jekyll_config, read_yaml_file
+from .jekyll.sitefiles import (
+    find_posts,
+    is_jekyll_internal,
+    read_jekyll_config,
+    read_yaml_file,
+    site_files_stamp,
+)
+from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
 from .publishing import Publisher
 from .translator import Translation, Translator
 
@@ -44,7 +52,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.translator: Translator | None = None
         self.translations: dict[str, Translation] = {}  # by the copy's src_uri
         self.jekyll_config_path: Path | None = None
-        self.blog: Any = None
+        self.blog: Any = None  # Material's blog plugin, when the site uses it
+        self.nav_blog: str | None = None  # else mkdocs-blog-plugin's folder
         self.publisher = Publisher()
         self.authors: dict[str, Author] = {}
         self.files: Files | None = None
@@ -59,7 +68,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             return None
         docs_dir = Path(config.docs_dir)
         self.blog = material_blog.find_blog(config)
-        _add_templates(config)
+        nav = None if self.blog else find_nav_blog(config)
+        if self.blog is None and nav is None:
+            raise no_blog_error()
+        self.nav_blog = nav_blog_folder(nav) if nav is not None else None
+        if self.blog:
+            _add_templates(config)
         cache_dir = self._cache_dir(config, docs_dir)
         if self.translator is None or self.translator.cache_dir != cache_dir:
             self.translator = Translator(cache_dir)
@@ -67,22 +81,30 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         jekyll = self._read_jekyll_config(docs_dir)
         site = self._site_settings(jekyll)
         site.authors = self._known_authors(jekyll, docs_dir)
+        roots = sorted({docs_dir, self._site_root(docs_dir)})
         settings_key = repr((site.timezone, site.permalink, site.excerpt_separator, site.future,
-                             sorted(site.layouts.items()), site.now.date()))
-        post_dir = material_blog.post_dir(self.blog)
+                             sorted(site.layouts.items()), site.now.date(),
+                             [site_files_stamp(root) for root in roots], self.nav_blog,
+                             sorted((k, a.name) for k, a in site.authors.items())))
+        post_dir = material_blog.post_dir(self.blog) if self.blog else self.nav_blog or ""
 
         self.translations = {}
-        for source in find_posts(docs_dir, (post_dir,)):
+        for source in find_posts(docs_dir, (post_dir,) if self.blog else ()):
             try:
                 translation = self.translator.translate(docs_dir, source, post_dir, site,
-                                                        settings_key)
+                                                        settings_key, self.nav_blog)
             except ContentError as error:
-                raise PluginError(str(error)) from None
+                raise PluginError(_with_line(error, docs_dir)) from None
+            other = self.translations.get(translation.copy_uri)
+            if other is not None:  # only mkdocs-blog-plugin's blog/YYYY/MM/DD/slug layout can
+                raise PluginError(
+                    f"Error: '{source}' and '{other.post.source}' would both be published at "
+                    f"'{translation.copy_uri}': give one of them another 'slug' or date")
             self.translations[translation.copy_uri] = translation
 
         authors = self._all_authors(site.authors)
         self.authors = authors
-        if self.blog.config.authors:
+        if self.blog and self.blog.config.authors:
             material_blog.use_authors(self.blog, authors, cache_dir)
         self.publisher.configure(config, jekyll, self.config, site)
         self._report(docs_dir)
@@ -122,15 +144,19 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             if file.inclusion.is_excluded() and file.generated_by != "material/blog":
                 continue
             claimed[file.dest_uri] = f"'{file.src_uri}'"
-        shows_drafts = bool(self.blog.config.draft)
+        shows_drafts = bool(self.blog.config.draft) if self.blog else False
         for uri, translation in sorted(self.translations.items()):
             post = translation.post
             file = files.get_file_from_path(uri)
             if file is None:
                 continue
-            _set_destination(file, post.dest, config)
-            if isinstance(file.page, Page):
-                _set_canonical(file.page, config.site_url)
+            if self.nav_blog is not None:  # the URL stays blog/YYYY/MM/DD/slug/, for its nav
+                if post.draft:
+                    file.inclusion = InclusionLevel.DRAFT  # built by `mkdocs serve` only
+            else:
+                _set_destination(file, post.dest, config)
+                if isinstance(file.page, Page):
+                    _set_canonical(file.page, config.site_url)
             if post.draft and not shows_drafts:
                 continue
             other = claimed.get(file.dest_uri)
@@ -179,12 +205,24 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.publisher.write(config, self.translations, pages)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild on edits to the Jekyll site's own files. MkDocs already watches docs_dir
+        (Jekyll's files there too, though they are not in Files); add what lies outside it."""
         docs_dir = Path(config.docs_dir).resolve()
-        if self.jekyll_config_path and docs_dir not in self.jekyll_config_path.resolve().parents:
-            server.watch(str(self.jekyll_config_path))
+        root = self._site_root(Path(config.docs_dir))
+        watched: list[Path | None] = [self.jekyll_config_path, root / "_data", root / "_includes"]
+        for path in watched:
+            if path is None or not path.exists():
+                continue
+            path = path.resolve()
+            if path != docs_dir and docs_dir not in path.parents:
+                server.watch(str(path))
         return server
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _site_root(self, docs_dir: Path) -> Path:
+        """The folder holding the Jekyll site's `_config.yml`, `_data` and `_includes`."""
+        return self.jekyll_config_path.parent if self.jekyll_config_path else docs_dir
 
     def _cache_dir(self, config: MkDocsConfig, docs_dir: Path) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -228,7 +266,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             raise PluginError(str(error)) from None
         except ValueError as error:  # AuthorError
             raise PluginError(f"Error reading the authors: {error}") from None
-        authors.update(material_blog.material_authors(self.blog, docs_dir))
+        if self.blog:
+            authors.update(material_blog.material_authors(self.blog, docs_dir))
         return authors
 
     def _all_authors(self, known: dict[str, Author]) -> dict[str, Author]:
@@ -290,6 +329,18 @@ def _set_canonical(page: Page, site_url: str | None) -> None:
         base = site_url if site_url.endswith("/") else site_url + "/"
         page.canonical_url = urljoin(base, page.url)
         page.abs_url = urlsplit(page.canonical_url).path
+
+
+def _with_line(error: ContentError, docs_dir: Path) -> str:
+    """The error, plus the line of the bad key when the message does not have a line yet."""
+    problem = error.problem
+    if problem.line or not problem.key:
+        return str(error)
+    try:
+        line = key_line((docs_dir / problem.path).read_text(encoding="utf-8"), problem.key)
+    except (OSError, UnicodeDecodeError):
+        line = None
+    return f"{error} (line {line})" if line else str(error)
 
 
 def _label(path: Path, docs_dir: Path) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .jekyll.mapping import render_copy
+from .jekyll.plainpage import nav_blog_uri, render_plain_copy
 from .jekyll.post import JekyllPost, decode_post, read_post
 from .jekyll.site import SiteSettings
 
@@ -29,17 +30,25 @@ class Translator:
         self._memo: dict[str, tuple[str, JekyllPost, str]] = {}  # source -> (digest, post, copy)
 
     def translate(self, docs_dir: Path, source: str, post_dir: str, site: SiteSettings,
-                  settings_key: str) -> Translation:
+                  settings_key: str, nav_blog: str | None = None) -> Translation:
+        """`nav_blog`: mkdocs-blog-plugin's folder, for a plain page under `folder/YYYY/MM/DD/`
+        instead of a copy for Material's blog (settings_key must differ between the two)."""
         raw = (docs_dir / source).read_bytes()
         digest = hashlib.sha1(raw + settings_key.encode()).hexdigest()
         memo = self._memo.get(source)
         if memo is None or memo[0] != digest:
             post = read_post(source, decode_post(source, raw), site)
-            memo = (digest, post, render_copy(post))
+            if nav_blog is None:
+                copy = render_copy(post)
+            else:
+                copy = render_plain_copy(post, {k: a.name for k, a in site.authors.items()})
+            memo = (digest, post, copy)
             self._memo[source] = memo
         _, post, copy = memo
         inside = post_dir in ("", ".") or source.startswith(post_dir + "/")
         copy_uri = source if inside else f"{post_dir}/{source}"
+        if nav_blog is not None:
+            copy_uri = nav_blog_uri(post, nav_blog)
         copy_path = self.cache_dir / "posts" / copy_uri
         _write_if_changed(copy_path, copy)
         return Translation(post, copy_path, copy_uri)

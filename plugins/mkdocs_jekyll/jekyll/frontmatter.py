@@ -104,3 +104,14 @@ def _load_yaml(path: str, source: str) -> dict[str, Any]:
                     "write one 'key: value' per line", 2)
         )
     return {str(key): value for key, value in data.items()}
+
+
+def key_line(text: str, key: str) -> int | None:
+    """The 1-based line of a top-level `key:` in the front matter of `text`, if it is there."""
+    pattern = re.compile(rf"{re.escape(key)}[ \t]*:")
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines()[1:], start=2):
+        if line.rstrip() in ("---", "..."):
+            return None
+        if pattern.match(line):
+            return number
+    return None

@@ -3,6 +3,7 @@ Jekyll keeps for itself (which never reach the built site)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,3 +65,15 @@ def find_posts(docs_dir: Path, extra_dirs: tuple[str, ...] = ()) -> Iterator[str
         for name in sorted(files):
             if name.endswith(POST_EXTENSIONS) and not name.startswith("."):
                 yield rel_root + name
+
+
+def site_files_stamp(root: Path, folders: tuple[str, ...] = ("_data", "_includes")) -> str:
+    """A digest of the names, sizes and times of every file in `_data` and `_includes`, so
+    translations that may depend on them are redone after an edit there (on `mkdocs serve`)."""
+    parts: list[str] = []
+    for folder in folders:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                parts.append(f"{path.relative_to(root).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()

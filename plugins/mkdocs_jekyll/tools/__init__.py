@@ -1,0 +1,1 @@
+"""The `mkdocs-jekyll` command's work: check, new and convert. Never imports MkDocs."""
