@@ -25,3 +25,7 @@ class JekyllConfig(Config):
 
     # Translated copies of the posts for Material's blog (never inside docs_dir).
     cache_dir = c.Type(str, default=".cache/mkdocs-jekyll")
+
+    # News layouts: a profile page per author (Material's `authors_profiles`) and a page per tag.
+    author_pages = c.Type(bool, default=True)
+    tag_pages = c.Type(bool, default=True)

@@ -5,6 +5,8 @@ Priorities, and why:
 * on_files 50: before Material's blog (-50) reads post files, hand it translated copies.
 * on_files -100: after Material gave posts its own URLs, give them the URLs Jekyll gave them.
 * on_page_markdown -60: after Material made a post's excerpt, drop it for `hidden: true` posts.
+* on_page_context -10: after Material put `posts` and `pagination` in the context, add what the
+  news layouts need (which listing this is, related stories, tag and author pages).
 """
 
 from __future__ import annotations
@@ -20,14 +22,16 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import material_blog
+from . import material_blog, newsroom
 from .config import JekyllConfig
 from .dates_display import format_post_datetime
+from .jekyll.archives import listing_urls
 from .jekyll.authors import Author, read_authors
 from .jekyll.dates import DateParseError
 from .jekyll.errors import ContentError
 from .jekyll.site import SiteSettings, settings_from_config
 from .jekyll.sitefiles import find_posts, is_jekyll_internal, read_jekyll_config, read_yaml_file
+from .strings import translator
 from .translator import Translation, Translator
 
 log = get_plugin_logger(__name__)
@@ -43,6 +47,13 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.translations: dict[str, Translation] = {}  # by the copy's src_uri
         self.jekyll_config_path: Path | None = None
         self.blog: Any = None
+        self.authors: dict[str, Author] = {}
+        self.tag_pages: dict[str, newsroom.TagPage] = {}
+        self.tag_urls: dict[str, str] = {}
+        self.related: dict[str, list[str]] = {}
+        self.image_sizes: dict[str, list[int]] = {}
+        self.tag_url_format = "tag/{slug}"
+        self._files = Files([])
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
@@ -60,6 +71,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             self.translator = Translator(cache_dir)
 
         jekyll = self._read_jekyll_config(docs_dir)
+        urls = listing_urls(jekyll)
+        newsroom.apply_listing_urls(self.blog, urls, self.config.author_pages)
+        self.tag_url_format = urls.tag_url_format
         site = self._site_settings(jekyll)
         site.authors = self._known_authors(jekyll, docs_dir)
         settings_key = repr((site.timezone, site.permalink, site.excerpt_separator, site.future,
@@ -76,8 +90,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             self.translations[translation.copy_uri] = translation
 
         authors = self._all_authors(site.authors)
+        self.authors = authors
         if self.blog.config.authors:
-            material_blog.use_authors(self.blog, authors, cache_dir)
+            material_blog.use_authors(self.blog, authors, cache_dir,
+                                      profiles=bool(self.blog.config.authors_profiles))
         self._report(docs_dir)
         return config
 
@@ -132,6 +148,20 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                     f"'{post.url}': give one of them another 'slug', 'permalink' or date"
                 )
             claimed[file.dest_uri] = f"'{post.source}'"
+        self._prepare_layouts(files, config)
+
+    def _prepare_layouts(self, files: Files, config: MkDocsConfig) -> None:
+        self._files = files
+        self.related = newsroom.related_by_post(self.translations)
+        self.image_sizes = newsroom.image_sizes(self.translations, Path(config.docs_dir))
+        self.tag_pages, self.tag_urls = {}, {}
+        if self.config.tag_pages:
+            self.tag_pages = newsroom.add_tag_pages(self.translations, files, config, self.blog,
+                                                    self.tag_url_format)
+            for uri, tag_page in self.tag_pages.items():
+                file = files.get_file_from_path(uri)
+                if file is not None and tag_page.page == 1:
+                    self.tag_urls[tag_page.name] = file.url
 
     on_files = CombinedEvent(_on_files_early, _on_files_late)
 
@@ -143,9 +173,41 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             page.excerpt = None  # Material lists only posts with an excerpt
         return None
 
+    @event_priority(-10)
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> Any:
+        if not self.config.enabled:
+            return None
+        context["jekyll_view"] = newsroom.view_kind(page)
+        if page.file.src_uri in self.translations:
+            context["jekyll_related"] = [
+                found.page for uri in self.related.get(page.file.src_uri, ())
+                if (found := self._files.get_file_from_path(uri)) and found.page
+            ]
+        elif context["jekyll_view"] == "profile":
+            context["jekyll_author"] = newsroom.profile_author(page, self.blog, self.authors)
+        elif context["jekyll_view"] == "front":
+            context["jekyll_sections"] = newsroom.section_blocks(self.blog)
+        tag_page = self.tag_pages.get(page.file.src_uri)
+        if tag_page:
+            context["jekyll_view"] = "tag"
+            context["jekyll_tag"] = tag_page
+            context["posts"] = [
+                found.page for uri in tag_page.posts
+                if (found := self._files.get_file_from_path(uri)) and found.page
+            ]
+            context["jekyll_tag_pages"] = [
+                found.url for uri in tag_page.urls if (found := self._files.get_file_from_path(uri))
+            ]
+        return context
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        locale = str(config.theme.get("language") or "en").replace("-", "_")
+        language = str(config.theme.get("language") or "en")
+        locale = language.replace("-", "_")
         env.filters["jekyll_datetime"] = lambda value: format_post_datetime(value, locale)
+        env.globals["jekyll_t"] = translator(language)
+        env.globals["jekyll_tag_urls"] = self.tag_urls
+        env.globals["jekyll_image_sizes"] = self.image_sizes
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
