@@ -4,6 +4,7 @@ stories, author profiles, tag pages and image sizes. Called from plugin.py; no J
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .jekyll.archives import ListingUrls
 from .jekyll.authors import Author
 from .jekyll.imagesize import image_size
+from .jekyll.names import slugify
 from .jekyll.related import Story, related_stories
 from .translator import Translation
 
@@ -68,7 +70,11 @@ def add_tag_pages(translations: dict[str, Translation], files: Files, config: Mk
         if post.draft or post.hidden:
             continue
         for tag in post.tags:
-            slug = blog.config.categories_slugify(tag, blog.config.categories_slugify_separator)
+            slug = slugify(tag)  # jekyll-archives slugs tags with Jekyll's Utils.slugify
+            if not slug:
+                log.warning("Tag '%s' of '%s' has no letters or digits for its URL: no tag page",
+                            tag, post.source)
+                continue
             names.setdefault(slug, tag)
             by_tag.setdefault(slug, []).append(translation)
     step = max(int(blog.config.pagination_per_page), 1)
@@ -87,7 +93,7 @@ def add_tag_pages(translations: dict[str, Translation], files: Files, config: Mk
             if files.get_file_from_path(uri):
                 log.warning("Tag page '%s' is not built: '%s' already exists", names[slug], uri)
                 continue
-            title = names[slug].replace("\n", " ")
+            title = html.escape(names[slug].replace("\n", " "))  # Markdown keeps raw HTML
             content = f"---\ntemplate: {TAG_TEMPLATE}\nsearch:\n  exclude: true\n---\n\n# {title}\n"
             file = File.generated(config, uri, content=content)
             file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -159,3 +165,13 @@ def section_blocks(blog: Any, per_section: int = 4) -> list[tuple[Any, list[Any]
 def _web_url(url: str | None) -> str | None:
     """An author's website, only when it is an http(s) link (never `javascript:`)."""
     return url if url and url.lower().startswith(("https://", "http://")) else None
+
+
+def neighbours(translations: dict[str, Translation]) -> dict[str, tuple[str | None, str | None]]:
+    """Jekyll's `page.previous` and `page.next`: the published posts just older and newer
+    (Material orders pinned posts first, which is not Jekyll's order)."""
+    ordered = sorted((t for t in translations.values() if not t.post.draft),
+                     key=lambda t: (t.post.date, t.post.source))
+    uris = [t.copy_uri for t in ordered]
+    return {uri: (uris[i - 1] if i else None, uris[i + 1] if i + 1 < len(uris) else None)
+            for i, uri in enumerate(uris)}

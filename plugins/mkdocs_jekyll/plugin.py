@@ -51,6 +51,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.tag_pages: dict[str, newsroom.TagPage] = {}
         self.tag_urls: dict[str, str] = {}
         self.related: dict[str, list[str]] = {}
+        self.neighbours: dict[str, tuple[str | None, str | None]] = {}
         self.image_sizes: dict[str, list[int]] = {}
         self.tag_url_format = "tag/{slug}"
         self._files = Files([])
@@ -153,6 +154,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
     def _prepare_layouts(self, files: Files, config: MkDocsConfig) -> None:
         self._files = files
         self.related = newsroom.related_by_post(self.translations)
+        self.neighbours = newsroom.neighbours(self.translations)
         self.image_sizes = newsroom.image_sizes(self.translations, Path(config.docs_dir))
         self.tag_pages, self.tag_urls = {}, {}
         if self.config.tag_pages:
@@ -184,6 +186,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                 found.page for uri in self.related.get(page.file.src_uri, ())
                 if (found := self._files.get_file_from_path(uri)) and found.page
             ]
+            older, newer = self.neighbours.get(page.file.src_uri, (None, None))
+            context["jekyll_previous"] = self._page_of(older)
+            context["jekyll_next"] = self._page_of(newer)
         elif context["jekyll_view"] == "profile":
             context["jekyll_author"] = newsroom.profile_author(page, self.blog, self.authors)
         elif context["jekyll_view"] == "front":
@@ -200,6 +205,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                 found.url for uri in tag_page.urls if (found := self._files.get_file_from_path(uri))
             ]
         return context
+
+    def _page_of(self, uri: str | None) -> Page | None:
+        found = self._files.get_file_from_path(uri) if uri else None
+        return found.page if found else None
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         language = str(config.theme.get("language") or "en")

@@ -15,7 +15,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "tags": "Tags", "previous": "Previous", "next": "Next", "top_story": "Top story",
         "stories_by": "Stories by {name}", "website": "Website", "all_in": "All {section} stories",
         "tagged": "Stories tagged {tag}", "archive_of": "Stories from {year}",
-        "page_of": "Page {page} of {pages}", "photo": "Photo", "pagination": "Pages", "sections": "Sections",
+        "page_of": "Page {page} of {pages}", "photo": "Photo", "pagination": "Pages",
+        "sections": "Sections",
     },
     "de": {
         "by": "Von", "and": "und", "updated": "Aktualisiert", "latest": "Neueste Meldungen",
@@ -23,7 +24,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "tags": "Schlagwörter", "previous": "Zurück", "next": "Weiter", "top_story": "Topmeldung",
         "stories_by": "Beiträge von {name}", "website": "Webseite",
         "all_in": "Alle Beiträge aus {section}", "tagged": "Beiträge zum Thema {tag}",
-        "archive_of": "Beiträge aus {year}", "page_of": "Seite {page} von {pages}", "photo": "Foto", "pagination": "Seiten", "sections": "Ressorts",
+        "archive_of": "Beiträge aus {year}", "page_of": "Seite {page} von {pages}", "photo": "Foto",
+        "pagination": "Seiten", "sections": "Ressorts",
     },
     "fr": {
         "by": "Par", "and": "et", "updated": "Mis à jour", "latest": "À la une",

@@ -151,5 +151,6 @@ def test_palette_toggle_switches_to_dark(open_page: Any) -> None:
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     background = page.evaluate(
         "() => getComputedStyle(document.body).getPropertyValue('--md-default-bg-color').trim()")
-    assert background and background.lower() not in ("#fff", "#ffffff", "white")
+    assert background
+    assert background.lower() not in ("#fff", "#ffffff", "white")
     _screenshot(page, "front-dark-1280")
