@@ -166,3 +166,12 @@ def test_hostile_values_are_printed_as_text(minimal_site: Site) -> None:
     article = minimal_site.page(article_url)
     assert text_of(article.select_one(".jekyll-headline")) == "<script>alert('title')</script>"
     assert text_of(article.select_one("figcaption")) == "<em>cap</em>"
+
+
+def test_front_page_is_the_site_root_by_default(minimal_site: Site) -> None:
+    config = minimal_site.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - blog:\n      blog_dir: .", "  - blog"))
+    minimal_site.build()
+    front = minimal_site.page("/")
+    assert text_of(front.select_one(".jekyll-card--lead .jekyll-card__headline")) == "First story"
+    assert not (minimal_site.out / "blog").exists()

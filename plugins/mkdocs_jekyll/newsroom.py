@@ -51,6 +51,13 @@ def apply_listing_urls(blog: Any, urls: ListingUrls, author_pages: bool) -> None
         log.warning("Error reading _config.yml: %s", problem)
 
 
+def front_page_at_root(blog: Any, docs_dir: Path) -> None:
+    """A Jekyll site's home page is its root: put Material's blog index there, unless the site
+    chose a `blog_dir` or keeps pages in a `blog/` folder."""
+    if blog.config.blog_dir == "blog" and not (docs_dir / "blog").exists():
+        blog.config.blog_dir = "."
+
+
 @dataclass
 class TagPage:
     name: str

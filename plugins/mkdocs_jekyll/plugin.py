@@ -66,6 +66,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             return None
         docs_dir = Path(config.docs_dir)
         self.blog = material_blog.find_blog(config)
+        newsroom.front_page_at_root(self.blog, docs_dir)
         _add_templates(config)
         cache_dir = self._cache_dir(config, docs_dir)
         if self.translator is None or self.translator.cache_dir != cache_dir:
