@@ -166,6 +166,9 @@ def test_hostile_values_are_printed_as_text(minimal_site: Site) -> None:
     article = minimal_site.page(article_url)
     assert text_of(article.select_one(".jekyll-headline")) == "<script>alert('title')</script>"
     assert text_of(article.select_one("figcaption")) == "<em>cap</em>"
+    section = minimal_site.page("/category/town/")
+    assert text_of(section.select_one("h1")).rstrip(" ¶") == "<i>Town</i>"
+    assert not section.select(".md-content i")
 
 
 def test_front_page_is_the_site_root_by_default(minimal_site: Site) -> None:

@@ -110,6 +110,16 @@ def add_tag_pages(translations: dict[str, Translation], files: Files, config: Mk
     return pages
 
 
+def escaped_view_heading(markdown: str, page: Any) -> str | None:
+    """Material writes a section's or author's name as `# <name>` Markdown, which keeps raw HTML:
+    escape it, on the pages Material generated (a site's own section page is left alone)."""
+    if page.file.generated_by != "material/blog" or view_kind(page) not in ("category", "profile"):
+        return None
+    if not markdown.startswith("# ") or "\n" in markdown.strip():
+        return None
+    return "# " + html.escape(markdown[2:].strip(), quote=False)
+
+
 def related_by_post(translations: dict[str, Translation], limit: int = 4) -> dict[str, list[str]]:
     stories = [
         Story(uri, t.post.date, tuple(t.post.categories), tuple(t.post.tags))

@@ -174,7 +174,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         translation = self.translations.get(page.file.src_uri)
         if translation and translation.post.hidden and hasattr(page, "excerpt"):
             page.excerpt = None  # Material lists only posts with an excerpt
-        return None
+            return None
+        return newsroom.escaped_view_heading(markdown, page)
 
     @event_priority(-10)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
