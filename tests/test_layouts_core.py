@@ -119,3 +119,11 @@ def test_strings_in_the_site_language_fall_back_to_english() -> None:
     assert translator("fr-CA")("updated") == "Mis à jour"
     assert translator("pt_BR")("updated") == "Updated"
     assert translator("en")("no-such-key") == "no-such-key"
+
+
+def test_related_in_a_huge_section_looks_only_near_the_story_in_time() -> None:
+    stories = [Story(f"s{n}", datetime(2000, 1, 1, tzinfo=timezone.utc).replace(year=2000 + n // 400,
+                     day=1 + n % 28), ("News",), ()) for n in range(4000)]
+    related = related_stories(stories, limit=3)
+    assert len(related) == 4000
+    assert all(len(keys) == 3 for keys in related.values())

@@ -8,6 +8,7 @@ tests/browser) is missing, but fails instead when CI=true. Screenshots go to tes
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import threading
@@ -141,6 +142,9 @@ def test_no_serious_or_critical_accessibility_violations(open_page: Any, name: s
         for v in results["violations"] if v["impact"] in ("serious", "critical")
     ]
     _screenshot(page, f"axe-{name}-{scheme}")
+    (ARTIFACTS / f"axe-{name}-{scheme}.json").write_text(json.dumps(
+        [{k: v[k] for k in ("id", "impact", "help")} | {"nodes": len(v["nodes"])}
+         for v in results["violations"]], indent=1))
     assert serious == [], f"{path} in the {scheme} palette:\n" + "\n".join(serious)
 
 
