@@ -121,6 +121,13 @@ def test_strings_in_the_site_language_fall_back_to_english() -> None:
     assert translator("en")("no-such-key") == "no-such-key"
 
 
+def test_every_language_has_every_word() -> None:
+    from mkdocs_jekyll.strings import STRINGS
+
+    for language, table in STRINGS.items():
+        assert set(table) == set(STRINGS["en"]), language
+
+
 def test_related_in_a_huge_section_looks_only_near_the_story_in_time() -> None:
     stories = [Story(f"s{n}", datetime(2000, 1, 1, tzinfo=timezone.utc).replace(year=2000 + n // 400,
                      day=1 + n % 28), ("News",), ()) for n in range(4000)]

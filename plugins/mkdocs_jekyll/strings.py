@@ -11,30 +11,21 @@ from collections.abc import Callable
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "by": "By", "and": "and", "updated": "Updated", "latest": "Latest",
-        "more_in": "More in {section}", "share": "Share", "share_email": "Email",
-        "tags": "Tags", "previous": "Previous", "next": "Next", "top_story": "Top story",
-        "stories_by": "Stories by {name}", "website": "Website", "all_in": "All {section} stories",
-        "tagged": "Stories tagged {tag}", "archive_of": "Stories from {year}",
-        "page_of": "Page {page} of {pages}", "photo": "Photo", "pagination": "Pages",
-        "sections": "Sections",
+        "more_in": "More in {section}", "share": "Share", "share_email": "Email", "tags": "Tags",
+        "previous": "Previous", "next": "Next", "top_story": "Top story", "website": "Website",
+        "pagination": "Pages",
     },
     "de": {
         "by": "Von", "and": "und", "updated": "Aktualisiert", "latest": "Neueste Meldungen",
         "more_in": "Mehr aus {section}", "share": "Teilen", "share_email": "E-Mail",
         "tags": "Schlagwörter", "previous": "Zurück", "next": "Weiter", "top_story": "Topmeldung",
-        "stories_by": "Beiträge von {name}", "website": "Webseite",
-        "all_in": "Alle Beiträge aus {section}", "tagged": "Beiträge zum Thema {tag}",
-        "archive_of": "Beiträge aus {year}", "page_of": "Seite {page} von {pages}", "photo": "Foto",
-        "pagination": "Seiten", "sections": "Ressorts",
+        "website": "Webseite", "pagination": "Seiten",
     },
     "fr": {
-        "by": "Par", "and": "et", "updated": "Mis à jour", "latest": "À la une",
+        "by": "Par", "and": "et", "updated": "Mis à jour", "latest": "Dernières nouvelles",
         "more_in": "Plus dans {section}", "share": "Partager", "share_email": "E-mail",
         "tags": "Mots-clés", "previous": "Précédent", "next": "Suivant", "top_story": "À la une",
-        "stories_by": "Articles de {name}", "website": "Site web",
-        "all_in": "Tous les articles {section}", "tagged": "Articles sur {tag}",
-        "archive_of": "Articles de {year}", "page_of": "Page {page} sur {pages}", "photo": "Photo",
-        "pagination": "Pages", "sections": "Rubriques",
+        "website": "Site web", "pagination": "Pages",
     },
 }
 

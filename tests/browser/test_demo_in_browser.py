@@ -106,7 +106,7 @@ def _image_loaded(page: Any, selector: str) -> bool:
     return bool(image.is_visible() and image.evaluate("i => i.naturalWidth > 0"))
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("width", [360, 375, 1280, 1440])
 @pytest.mark.parametrize("name", ["front", "article"])
 def test_fits_the_screen_and_shows_lead_image_byline_and_dateline(open_page: Any, name: str,
                                                                    width: int) -> None:
