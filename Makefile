@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint bench clean
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+.PHONY: site serve test lint bench clean browser-deps
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +20,13 @@ site: $(BIN)/.installed
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --livereload
 
-test: $(BIN)/.installed
+# axe-core for the browser tests, from tests/browser/package-lock.json (skipped without npm;
+# the browser tests then skip, or fail when CI=true).
+browser-deps:
+	@if [ ! -f $(AXE) ] && command -v npm >/dev/null; then \
+	  cd tests/browser && npm ci --no-audit --no-fund --loglevel=error; fi
+
+test: $(BIN)/.installed browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -31,4 +39,4 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site .cache $(VENV)
+	rm -rf site .cache $(VENV) tests/browser/node_modules tests/artifacts

@@ -88,15 +88,18 @@ def test_title_from_filename_and_offset_date(demo_site: Site) -> None:
 def test_updated_date_and_two_authors(demo_site: Site) -> None:
     page = demo_site.page("/science/2025/09/06/seagrass-survey-finds-signs-of-recovery.html")
     assert text_of(page.select_one(".jekyll-byline__authors")) == "By Ravi Patel and Lin Chen"
-    times = page.select(".jekyll-dateline time")
+    times = page.select(".jekyll-article__header .jekyll-dateline time")
     assert [t["datetime"] for t in times] == ["2025-09-06T08:00:00+00:00", "2025-09-06T10:00:00+00:00"]
-    assert "Updated" in text_of(page.select_one(".jekyll-dateline"))
+    assert "Updated" in text_of(page.select_one(".jekyll-article__header .jekyll-dateline"))
 
 
 def test_inline_author_mapping_and_description_meta(demo_site: Site) -> None:
     page = demo_site.page("/2025/09/08/market-street-traders-weigh-parking-changes.html")
     byline = page.select_one(".jekyll-byline__authors a")
-    assert (text_of(byline), byline["href"]) == ("Guest Writer", "https://example.org/guest")
+    # With author pages on (the default), the byline links to the author's page on the site.
+    assert (text_of(byline), byline["href"]) == ("Guest Writer", "../../../author/guest-writer/")
+    profile = demo_site.page("/author/guest-writer/")
+    assert profile.select_one(".jekyll-profile a[rel=me]")["href"] == "https://example.org/guest"
     description = page.select_one('meta[name="description"]')["content"]
     assert description.startswith("I have run a hardware shop on Market Street")
     assert description in text_of(page.select_one(".jekyll-article__body"))

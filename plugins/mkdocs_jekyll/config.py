@@ -40,3 +40,6 @@ class JekyllConfig(Config):
     seo = c.Type(bool, default=True)
     feed = c.SubConfig(FeedConfig)
     news_sitemap = c.Type(bool, default=False)
+    # News layouts: a profile page per author (Material's `authors_profiles`) and a page per tag.
+    author_pages = c.Type(bool, default=True)
+    tag_pages = c.Type(bool, default=True)

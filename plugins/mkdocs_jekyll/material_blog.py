@@ -46,11 +46,20 @@ def material_authors(blog: Any, docs_dir: Path) -> dict[str, Author]:
     return {str(k): author_from_entry(str(k), v) for k, v in (entries or {}).items()}
 
 
-def use_authors(blog: Any, authors: dict[str, Author], cache_dir: Path) -> None:
-    """Write the merged authors file and point Material's `authors_file` option at it."""
+def use_authors(blog: Any, authors: dict[str, Author], cache_dir: Path, *,
+                profiles: bool = False) -> None:
+    """Write the merged authors file and point Material's `authors_file` option at it.
+
+    With profile pages, an author's own `url` is left out, so bylines link to the profile page
+    (Material links to `url` when set); the profile page shows the `url` as the author's website.
+    """
     path = cache_dir / "authors.yml"
+    entries = {key: author.as_material() for key, author in authors.items()}
+    if profiles:
+        for entry in entries.values():
+            entry.pop("url", None)
     text = yaml.safe_dump(
-        {"authors": {key: author.as_material() for key, author in authors.items()}},
+        {"authors": entries},
         sort_keys=False, allow_unicode=True, width=1 << 16,
     )
     if not path.is_file() or path.read_text(encoding="utf-8") != text:

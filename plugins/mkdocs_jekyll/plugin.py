@@ -5,7 +5,10 @@ Priorities, and why:
 * on_files 50: before Material's blog (-50) reads post files, hand it translated copies.
 * on_files -100: after Material gave posts its own URLs, give them the URLs Jekyll gave them.
 * on_page_markdown -60: after Material made a post's excerpt, drop it for `hidden: true` posts.
-* on_page_content, on_page_context, on_post_build: head tags, feeds and sitemaps (publishing.py).
+* on_page_content, on_post_build: head tags, feeds and sitemaps (publishing.py).
+* on_page_context -10: after Material put `posts` and `pagination` in the context, add what the
+  news layouts need (which listing this is, related stories, tag and author pages) and the
+  head tags and feed links.
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import material_blog
+from . import material_blog, newsroom
 from .config import JekyllConfig
 from .dates_display import format_post_datetime
+from .jekyll.archives import listing_urls
 from .jekyll.authors import Author, read_authors
 from .jekyll.dates import DateParseError
 from .jekyll.errors import ContentError
@@ -38,6 +42,7 @@ from .jekyll.sitefiles import (
 )
 from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
 from .publishing import Publisher
+from .strings import translator
 from .translator import Translation, Translator
 
 log = get_plugin_logger(__name__)
@@ -56,7 +61,13 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.nav_blog: str | None = None  # else mkdocs-blog-plugin's folder
         self.publisher = Publisher()
         self.authors: dict[str, Author] = {}
-        self.files: Files | None = None
+        self.tag_pages: dict[str, newsroom.TagPage] = {}
+        self.tag_urls: dict[str, str] = {}
+        self.related: dict[str, list[str]] = {}
+        self.neighbours: dict[str, tuple[str | None, str | None]] = {}
+        self.image_sizes: dict[str, list[int]] = {}
+        self.tag_url_format = "tag/{slug}"
+        self.files = Files([])
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
@@ -73,12 +84,17 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             raise no_blog_error()
         self.nav_blog = nav_blog_folder(nav) if nav is not None else None
         if self.blog:
+            newsroom.front_page_at_root(self.blog, docs_dir)
             _add_templates(config)
         cache_dir = self._cache_dir(config, docs_dir)
         if self.translator is None or self.translator.cache_dir != cache_dir:
             self.translator = Translator(cache_dir)
 
         jekyll = self._read_jekyll_config(docs_dir)
+        if self.blog:
+            urls = listing_urls(jekyll)
+            newsroom.apply_listing_urls(self.blog, urls, self.config.author_pages)
+            self.tag_url_format = urls.tag_url_format
         site = self._site_settings(jekyll)
         site.authors = self._known_authors(jekyll, docs_dir)
         roots = sorted({docs_dir, self._site_root(docs_dir)})
@@ -105,7 +121,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         authors = self._all_authors(site.authors)
         self.authors = authors
         if self.blog and self.blog.config.authors:
-            material_blog.use_authors(self.blog, authors, cache_dir)
+            material_blog.use_authors(self.blog, authors, cache_dir,
+                                      profiles=bool(self.blog.config.authors_profiles))
         self.publisher.configure(config, jekyll, self.config, site)
         self._report(docs_dir)
         return config
@@ -136,7 +153,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         """Give each post the URL Jekyll gave it, and refuse two pages at one URL."""
         if not self.config.enabled:
             return
-        self.files = files
         claimed: dict[str, str] = {}
         for file in files:
             if file.src_uri in self.translations:
@@ -166,6 +182,22 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                     f"'{post.url}': give one of them another 'slug', 'permalink' or date"
                 )
             claimed[file.dest_uri] = f"'{post.source}'"
+        self.files = files
+        if self.blog:
+            self._prepare_layouts(files, config)
+
+    def _prepare_layouts(self, files: Files, config: MkDocsConfig) -> None:
+        self.related = newsroom.related_by_post(self.translations)
+        self.neighbours = newsroom.neighbours(self.translations)
+        self.image_sizes = newsroom.image_sizes(self.translations, Path(config.docs_dir))
+        self.tag_pages, self.tag_urls = {}, {}
+        if self.config.tag_pages:
+            self.tag_pages = newsroom.add_tag_pages(self.translations, files, config, self.blog,
+                                                    self.tag_url_format)
+            for uri, tag_page in self.tag_pages.items():
+                file = files.get_file_from_path(uri)
+                if file is not None and tag_page.page == 1:
+                    self.tag_urls[tag_page.name] = file.url
 
     on_files = CombinedEvent(_on_files_early, _on_files_late)
 
@@ -175,7 +207,46 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         translation = self.translations.get(page.file.src_uri)
         if translation and translation.post.hidden and hasattr(page, "excerpt"):
             page.excerpt = None  # Material lists only posts with an excerpt
-        return None
+            return None
+        return newsroom.escaped_view_heading(markdown, page)
+
+    @event_priority(-10)
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> Any:
+        if not self.config.enabled:
+            return None
+        self.publisher.page_context(context, page, self.translations.get(page.file.src_uri))
+        if not self.blog:
+            return context
+        context["jekyll_view"] = newsroom.view_kind(page)
+        if page.file.src_uri in self.translations:
+            context["jekyll_related"] = [
+                found.page for uri in self.related.get(page.file.src_uri, ())
+                if (found := self.files.get_file_from_path(uri)) and found.page
+            ]
+            older, newer = self.neighbours.get(page.file.src_uri, (None, None))
+            context["jekyll_previous"] = self._page_of(older)
+            context["jekyll_next"] = self._page_of(newer)
+        elif context["jekyll_view"] == "profile":
+            context["jekyll_author"] = newsroom.profile_author(page, self.blog, self.authors)
+        elif context["jekyll_view"] == "front":
+            context["jekyll_sections"] = newsroom.section_blocks(self.blog)
+        tag_page = self.tag_pages.get(page.file.src_uri)
+        if tag_page:
+            context["jekyll_view"] = "tag"
+            context["jekyll_tag"] = tag_page
+            context["posts"] = [
+                found.page for uri in tag_page.posts
+                if (found := self.files.get_file_from_path(uri)) and found.page
+            ]
+            context["jekyll_tag_pages"] = [
+                found.url for uri in tag_page.urls if (found := self.files.get_file_from_path(uri))
+            ]
+        return context
+
+    def _page_of(self, uri: str | None) -> Page | None:
+        found = self.files.get_file_from_path(uri) if uri else None
+        return found.page if found else None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
@@ -183,22 +254,20 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             self.publisher.collect(page, html, self.translations.get(page.file.src_uri))
         return None
 
-    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
-                        nav: Any) -> Any:
-        if self.config.enabled:
-            self.publisher.page_context(context, page, self.translations.get(page.file.src_uri))
-        return context
-
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        locale = str(config.theme.get("language") or "en").replace("-", "_")
+        language = str(config.theme.get("language") or "en")
+        locale = language.replace("-", "_")
         env.filters["jekyll_datetime"] = lambda value: format_post_datetime(value, locale)
+        env.globals["jekyll_t"] = translator(language)
+        env.globals["jekyll_tag_urls"] = self.tag_urls
+        env.globals["jekyll_image_sizes"] = self.image_sizes
         if self.config.enabled:
             self.publisher.remember(self.translations, self.authors)
             env.globals.update(self.publisher.globals(self.translations))
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or self.files is None:
+        if not self.config.enabled:
             return
         pages = {uri: file.page for uri in self.translations
                  if (file := self.files.get_file_from_path(uri)) and isinstance(file.page, Page)}

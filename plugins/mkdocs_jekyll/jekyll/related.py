@@ -1,0 +1,60 @@
+"""'More in <section>': the stories closest to a post by shared section and tags.
+
+A shared section weighs more than a shared tag; a tag few stories carry weighs more than a
+common one (as inverse document frequency does). Ties go to the newer story. Stories that
+share nothing are never offered, so the list is related, not merely recent.
+
+Each section or tag offers at most the `WINDOW` stories nearest in date on either side, so a
+site with one section of 50,000 stories still scores in linear time.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+SECTION_WEIGHT = 3.0
+WINDOW = 100
+
+
+@dataclass(frozen=True)
+class Story:
+    key: str
+    date: datetime
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+def related_stories(stories: Sequence[Story], limit: int = 4) -> dict[str, list[str]]:
+    """For each story's key, the keys of up to `limit` related stories, best first."""
+    ordered = sorted(stories, key=lambda s: (s.date, s.key))
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)  # (kind, name) -> indexes
+    for index, story in enumerate(ordered):
+        for name in set(story.categories):
+            postings["category", name].append(index)
+        for name in set(story.tags):
+            postings["tag", name].append(index)
+    total = max(len(ordered), 1)
+
+    def weight(kind: str, name: str) -> float:
+        if kind == "category":
+            return SECTION_WEIGHT
+        return 1.0 + math.log(total / len(postings[kind, name]))
+
+    result: dict[str, list[str]] = {}
+    for index, story in enumerate(ordered):
+        scores: dict[int, float] = defaultdict(float)
+        keys = [("category", n) for n in set(story.categories)] + [("tag", n) for n in set(story.tags)]
+        for kind, name in keys:
+            posting = postings[kind, name]
+            at = bisect_left(posting, index)
+            for other in posting[max(0, at - WINDOW):at + WINDOW + 1]:
+                if other != index:
+                    scores[other] += weight(kind, name)
+        best = sorted(scores, key=lambda o: (-scores[o], -ordered[o].date.timestamp(), ordered[o].key))
+        result[story.key] = [ordered[o].key for o in best[:limit]]
+    return result
