@@ -29,6 +29,10 @@ class JekyllConfig(Config):
     permalink = c.Optional(c.Type(str))
     excerpt_separator = c.Optional(c.Type(str))
     future = c.Optional(c.Type(bool))
+    show_drafts = c.Optional(c.Type(bool))
+
+    # Render kramdown-isms ({: .class} lists, {:toc}, footnotes, abbreviations, ...) as Jekyll.
+    kramdown = c.Type(bool, default=True)
 
     # Jekyll `layout:` -> the template Material renders the post with (null: Material's default).
     layouts = c.DictOfItems(c.Optional(c.Type(str)), default=dict(DEFAULT_LAYOUTS))

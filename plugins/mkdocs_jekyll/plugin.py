@@ -4,6 +4,7 @@ Priorities, and why:
 * on_config 50: before Material's blog (0) reads its authors file, which this plugin writes.
 * on_files 50: before Material's blog (-50) reads post files, hand it translated copies.
 * on_files -100: after Material gave posts its own URLs, give them the URLs Jekyll gave them.
+* on_post_build: write the redirect pages (jekyll-redirect-from) once every page is written.
 * on_page_markdown -60: after Material made a post's excerpt, drop it for `hidden: true` posts.
 * on_page_content, on_post_build: head tags, feeds and sitemaps (publishing.py).
 * on_page_context -10: after Material put `posts` and `pagination` in the context, add what the
@@ -27,12 +28,15 @@ from mkdocs.structure.pages import Page
 from . import material_blog, newsroom
 from .config import JekyllConfig
 from .dates_display import format_post_datetime
+from .jekyll import kramdown
 from .jekyll.archives import listing_urls
 from .jekyll.authors import Author, read_authors
+from .jekyll.config_keys import ignored_keys
 from .jekyll.dates import DateParseError
 from .jekyll.errors import ContentError
 from .jekyll.frontmatter import key_line
-from .jekyll.site import SiteSettings, settings_from_config
+from .jekyll.redirects import Redirect, find_redirects, redirect_page, redirects_json
+from .jekyll.site import SiteSettings, settings_from_config, settings_key
 from .jekyll.sitefiles import (
     find_posts,
     is_jekyll_internal,
@@ -68,6 +72,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.image_sizes: dict[str, list[int]] = {}
         self.tag_url_format = "tag/{slug}"
         self.files = Files([])
+        self.redirects: list[Redirect] = []
+        self.redirects_json = True
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
@@ -97,18 +103,22 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             self.tag_url_format = urls.tag_url_format
         site = self._site_settings(jekyll)
         site.authors = self._known_authors(jekyll, docs_dir)
+        _report_config_keys(jekyll, site)
+        _use_site_values(config, jekyll, site)
+        if self.config.kramdown:
+            _add_kramdown(config)
+        self.redirects_json = site.redirects_json
         roots = sorted({docs_dir, self._site_root(docs_dir)})
-        settings_key = repr((site.timezone, site.permalink, site.excerpt_separator, site.future,
-                             sorted(site.layouts.items()), site.now.date(),
-                             [site_files_stamp(root) for root in roots], self.nav_blog,
-                             sorted((k, a.name) for k, a in site.authors.items())))
+        key = settings_key(site) + repr((
+            [site_files_stamp(root) for root in roots], self.nav_blog,
+            sorted((k, a.name) for k, a in site.authors.items())))
         post_dir = material_blog.post_dir(self.blog) if self.blog else self.nav_blog or ""
 
         self.translations = {}
         for source in find_posts(docs_dir, (post_dir,) if self.blog else ()):
             try:
                 translation = self.translator.translate(docs_dir, source, post_dir, site,
-                                                        settings_key, self.nav_blog)
+                                                        key, self.nav_blog)
             except ContentError as error:
                 raise PluginError(_with_line(error, docs_dir)) from None
             other = self.translations.get(translation.copy_uri)
@@ -132,15 +142,21 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         """Drop Jekyll's own files and hand Material translated copies instead of the posts."""
         if not self.config.enabled:
             return None
+        originals = {t.post.source: files.get_file_from_path(t.post.source)
+                     for t in self.translations.values()}
         for file in list(files):
             if is_jekyll_internal(file.src_uri):
                 files.remove(file)
         handed: dict[str, Translation] = {}
         for uri, translation in self.translations.items():
-            original = files.get_file_from_path(translation.post.source)
+            original = originals[translation.post.source]
             if original is None:  # excluded by exclude_docs or another plugin
                 continue
-            files.remove(original)
+            if not is_jekyll_internal(original.src_uri):  # drafts are gone already
+                files.remove(original)
+            if translation.post.redirect_to:  # the post is only a redirect page
+                handed[uri] = translation
+                continue
             copy = File.generated(config, uri, abs_src_path=str(translation.copy_path))
             copy.edit_uri = original.edit_uri
             files.append(copy)
@@ -166,6 +182,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             file = files.get_file_from_path(uri)
             if file is None:
                 continue
+            if post.redirect_to:  # the post is only a redirect page (on_post_build)
+                files.remove(file)
+                continue
             if self.nav_blog is not None:  # the URL stays blog/YYYY/MM/DD/slug/, for its nav
                 if post.draft:
                     file.inclusion = InclusionLevel.DRAFT  # built by `mkdocs serve` only
@@ -182,6 +201,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                     f"'{post.url}': give one of them another 'slug', 'permalink' or date"
                 )
             claimed[file.dest_uri] = f"'{post.source}'"
+        if files.get_file_from_path("redirects.json") is not None:
+            self.redirects_json = False  # the site's own, as jekyll-redirect-from leaves it
+        self._find_redirects(files, claimed, config, shows_drafts)
         self.files = files
         if self.blog:
             self._prepare_layouts(files, config)
@@ -200,6 +222,27 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                     self.tag_urls[tag_page.name] = file.url
 
     on_files = CombinedEvent(_on_files_early, _on_files_late)
+
+    def _find_redirects(self, files: Files, claimed: dict[str, str], config: MkDocsConfig,
+                        shows_drafts: bool) -> None:
+        """Redirect pages: `redirect_from`, `redirect_to`, and the Jekyll URL of each post that
+        cannot keep it (mkdocs-blog-plugin's blog/YYYY/MM/DD/slug/ layout)."""
+        posts = [t.post for t in self.translations.values() if shows_drafts or not t.post.draft]
+        moved = {}
+        if self.nav_blog is not None:
+            for uri, translation in self.translations.items():
+                file = files.get_file_from_path(uri)
+                if file is not None and not translation.post.redirect_to:
+                    moved[translation.post.source] = "/" + file.url
+        try:
+            self.redirects = find_redirects(posts, claimed, config.site_url or "", moved)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        for redirect in self.redirects:
+            log.info("Redirect page '%s' leads to '%s' (%s of '%s')", redirect.dest, redirect.to,
+                     redirect.reason, redirect.source)
+        for uri in [u for u, t in self.translations.items() if t.post.redirect_to]:
+            del self.translations[uri]  # not a post any more: off listings, feeds and sitemaps
 
     @event_priority(-60)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -269,6 +312,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        _write_redirects(config, self.redirects, self.redirects_json)
         pages = {uri: file.page for uri in self.translations
                  if (file := self.files.get_file_from_path(uri)) and isinstance(file.page, Page)}
         self.publisher.write(config, self.translations, pages)
@@ -373,6 +417,51 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             len(self.translations), counts["published"], counts["draft"], counts["future"],
             counts["unpublished"],
         )
+
+
+def _write_redirects(config: MkDocsConfig, redirects: list[Redirect], with_json: bool) -> None:
+    for redirect in redirects:
+        path = Path(config.site_dir) / redirect.dest
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(redirect_page(redirect.to), encoding="utf-8")
+    if redirects and with_json:  # unless docs_dir has its own (see _on_files_late)
+        (Path(config.site_dir) / "redirects.json").write_text(redirects_json(redirects),
+                                                             encoding="utf-8")
+
+
+def _report_config_keys(jekyll: dict[str, Any], site: SiteSettings) -> None:
+    for ignored in ignored_keys(jekyll):
+        if ignored.level == "warning":
+            log.warning("_config.yml '%s' is not honoured: %s", ignored.key, ignored.reason)
+        else:
+            log.info("_config.yml '%s' is not used: %s", ignored.key, ignored.reason)
+    for problem in site.defaults_problems:
+        log.warning("Error reading _config.yml: %s", problem)
+
+
+def _use_site_values(config: MkDocsConfig, jekyll: dict[str, Any], site: SiteSettings) -> None:
+    """`url` + `baseurl` and `description` fill what mkdocs.yml leaves unset; mkdocs.yml wins."""
+    if site.url and not config.site_url:
+        config.site_url = site.url + "/"
+        log.info("site_url is '%s', from _config.yml 'url' and 'baseurl'", config.site_url)
+    description = jekyll.get("description")
+    if isinstance(description, str) and description and not config.site_description:
+        config.site_description = description
+    title = jekyll.get("title")
+    if isinstance(title, str) and title and title != config.site_name:
+        log.info("_config.yml 'title' is '%s'; the site is named by mkdocs.yml's site_name '%s'",
+                 title, config.site_name)
+
+
+def _add_kramdown(config: MkDocsConfig) -> None:
+    """Turn on the Markdown extensions kramdown's syntax needs, keeping the site's own settings."""
+    names = [e if isinstance(e, str) else type(e).__module__ for e in config.markdown_extensions]
+    for name, options in kramdown.REQUIRED.items():
+        if name not in names and f"markdown.extensions.{name}" not in names:
+            config.markdown_extensions.append(name)
+            config.mdx_configs.setdefault(name, options)
+    if kramdown.__name__ not in names:
+        config.markdown_extensions.append(kramdown.__name__)
 
 
 def _add_templates(config: MkDocsConfig) -> None:

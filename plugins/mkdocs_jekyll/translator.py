@@ -15,6 +15,7 @@ from .jekyll.mapping import render_copy
 from .jekyll.plainpage import nav_blog_uri, render_plain_copy
 from .jekyll.post import JekyllPost, decode_post, read_post
 from .jekyll.site import SiteSettings
+from .jekyll.sitefiles import draft_mtime
 
 
 @dataclass
@@ -34,10 +35,11 @@ class Translator:
         """`nav_blog`: mkdocs-blog-plugin's folder, for a plain page under `folder/YYYY/MM/DD/`
         instead of a copy for Material's blog (settings_key must differ between the two)."""
         raw = (docs_dir / source).read_bytes()
-        digest = hashlib.sha1(raw + settings_key.encode()).hexdigest()
+        mtime = draft_mtime(docs_dir, source)  # a draft without a date is dated by its mtime
+        digest = hashlib.sha1(raw + settings_key.encode() + repr(mtime).encode()).hexdigest()
         memo = self._memo.get(source)
         if memo is None or memo[0] != digest:
-            post = read_post(source, decode_post(source, raw), site)
+            post = read_post(source, decode_post(source, raw), site, mtime)
             if nav_blog is None:
                 copy = render_copy(post)
             else:

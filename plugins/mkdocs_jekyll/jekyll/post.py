@@ -1,6 +1,7 @@
 """Read one Jekyll post the way Jekyll does, and say what Material's blog should be given.
 
-Order of precedence for every field: front matter, then the filename (then, later, `defaults`).
+Order of precedence for every field: front matter, then `defaults` from `_config.yml`, then the
+filename (and, for a post in `_drafts/` without a date, the file's modification time).
 """
 
 from __future__ import annotations
@@ -10,16 +11,17 @@ from datetime import datetime
 from typing import Any
 
 from . import authors as authors_mod
-from . import taxonomy
+from . import redirects, taxonomy
 from .dates import DATE_FORMS, DateParseError, parse_date, parse_date_string
+from .defaults import merged_defaults, with_defaults
 from .errors import ContentError, Problem, shown
-from .excerpt import body_with_marker, split_excerpt
+from .excerpt import body_with_marker, excerpt_source
 from .frontmatter import split_front_matter
 from .images import Image, ImageError, read_image
-from .names import parse_post_path, titleize_slug
+from .names import DRAFTS_DIR, POSTS_DIR, parse_post_path, titleize_slug
 from .permalink import PermalinkError, UrlFacts, destination, post_url
 from .site import SiteSettings
-from .text import plain_text
+from .text import plain_text, strip_html
 
 UPDATED_KEYS = ("last_modified_at", "modified", "updated")
 PIN_KEYS = ("pin", "featured", "sticky")
@@ -27,7 +29,7 @@ PIN_KEYS = ("pin", "featured", "sticky")
 CONSUMED = frozenset({
     "date", *UPDATED_KEYS, "author", "authors", "category", "categories", "tag", "tags",
     "excerpt", "excerpt_separator", "published", "layout", *PIN_KEYS, "hidden", "slug", "title",
-    "description", "permalink", "draft",
+    "description", "permalink", "draft", "redirect_from", "redirect_to",
 })
 
 
@@ -53,6 +55,8 @@ class JekyllPost:
     url: str  # the URL Jekyll gives the post, starting with "/"
     dest: str  # where that URL's file is written, relative to the site directory
     body: str  # the body with Material's excerpt marker where Jekyll's excerpt ends
+    redirect_from: list[str] = field(default_factory=list)  # old URLs that lead here
+    redirect_to: str | None = None  # the post is itself a redirect to this URL
     extra: dict[str, Any] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -71,15 +75,26 @@ def decode_post(source: str, raw: bytes) -> str:
             "save the file as UTF-8")) from None
 
 
-def read_post(source: str, text: str, site: SiteSettings) -> JekyllPost:
-    """Translate the post at `source` (relative to docs_dir) with file content `text`."""
+def read_post(source: str, text: str, site: SiteSettings,
+              mtime: datetime | None = None) -> JekyllPost:
+    """Translate the post at `source` (relative to docs_dir) with file content `text`;
+    `mtime` (the file's modification time) dates a draft that has no other date."""
     split = split_front_matter(source, text)
-    return _Reader(source, split.data, split.body, site).read()
+    front = with_defaults(split.data, merged_defaults(site.defaults, source))
+    return _Reader(source, front, split.body, site, mtime).read()
+
+
+def is_draft_file(source: str) -> bool:
+    """A file in a `_drafts` folder (Jekyll's drafts, published only with --drafts)."""
+    return DRAFTS_DIR in source.split("/")[:-1]
 
 
 class _Reader:
-    def __init__(self, source: str, front: dict[str, Any], body: str, site: SiteSettings) -> None:
+    def __init__(self, source: str, front: dict[str, Any], body: str, site: SiteSettings,
+                 mtime: datetime | None = None) -> None:
         self.source, self.front, self.body, self.site = source, front, body, site
+        self.mtime = mtime
+        self.in_drafts = is_draft_file(source)
         self.warnings: list[Problem] = []
 
     def fail(self, key: str | None, message: str, fix: str = "") -> ContentError:
@@ -90,16 +105,17 @@ class _Reader:
 
     def read(self) -> JekyllPost:
         front = self.front
-        path = parse_post_path(self.source)
+        path = parse_post_path(self.source, DRAFTS_DIR if self.in_drafts else POSTS_DIR)
         date, date_source = self.date(path.date)
         slug = self.text("slug") or path.slug
         title = self.text("title") or titleize_slug(path.slug)
         categories = self.taxonomy(taxonomy.categories, path.path_categories)
         separator = self.separator()
-        excerpt = self.text("excerpt") if front.get("excerpt") is not None else None
+        # A front matter excerpt is HTML in Jekyll themes; what a reader reads of it is kept.
+        excerpt = strip_html(self.text("excerpt")) if front.get("excerpt") is not None else None
         description = self.text("description") or excerpt
         if description is None:
-            description = plain_text(split_excerpt(self.body, separator).head) if separator else ""
+            description = plain_text(excerpt_source(self.body, separator)) if separator else ""
         url = self.url(date, slug, path.slug, categories)
         post_authors = self.authors()
         return JekyllPost(
@@ -124,6 +140,8 @@ class _Reader:
             dest=destination(url),
             body=self.marked_body(separator, excerpt),
             extra={key: value for key, value in front.items() if key not in CONSUMED},
+            redirect_from=self.redirects(redirects.redirect_from),
+            redirect_to=self.redirects(redirects.redirect_to),
             warnings=self.warnings,
         )
 
@@ -142,6 +160,8 @@ class _Reader:
             except DateParseError as error:
                 raise self.fail(None, f"the date in the filename {shown(filename_date)} {error}",
                                 "rename the file to YYYY-MM-DD-title.md with a real date") from None
+        if self.in_drafts and self.mtime is not None:  # Document#date: a draft's mtime
+            return self.mtime.astimezone(self.site.timezone), "file modification time"
         raise self.fail(
             "date", "the post has no date: the filename does not start with one and there is no "
             "'date' key", "rename the file to YYYY-MM-DD-title.md or add 'date: YYYY-MM-DD'",
@@ -229,13 +249,24 @@ class _Reader:
         if published is not None and not isinstance(published, bool):
             raise self.fail("published", f"{shown(published)} is not true or false",
                             "write 'published: false' without quotes to keep the post unpublished")
-        if published is False:
+        if published is False and not self.site.unpublished:
             return "unpublished"
-        if self.flag("draft"):
+        if self.in_drafts and not self.site.show_drafts:
+            return "draft"
+        if self.flag("draft") and not self.in_drafts:
             return "draft"
         if date > self.site.now and not self.site.future:
             return "future"
         return None
+
+    def redirects(self, rule: Any) -> Any:
+        try:
+            return rule(self.front)
+        except redirects.RedirectError as error:
+            raise self.fail(error.key, f"{shown(error.value)} {error}",
+                            f"write '{error.key}: /old/path/' or a list of such paths"
+                            if error.key == "redirect_from" else
+                            "write 'redirect_to: https://example.com/new/' or '/new/path/'") from None
 
     def template(self) -> str | None:
         layout = self.front.get("layout")

@@ -9,6 +9,7 @@ from typing import Any
 
 from .authors import Author
 from .dates import site_timezone
+from .defaults import DefaultSet, read_defaults
 from .excerpt import DEFAULT_SEPARATOR
 from .permalink import DEFAULT_STYLE, STYLES, permalink_template
 
@@ -23,6 +24,12 @@ class SiteSettings:
     permalink: str = STYLES[DEFAULT_STYLE]
     excerpt_separator: str = DEFAULT_SEPARATOR
     future: bool = False
+    show_drafts: bool = False  # publish the posts in `_drafts/` (jekyll build --drafts)
+    unpublished: bool = False  # publish `published: false` posts too (jekyll build --unpublished)
+    defaults: list[DefaultSet] = field(default_factory=list)
+    defaults_problems: list[str] = field(default_factory=list)
+    url: str = ""  # `url` + `baseurl`, without a trailing slash ("" when unknown)
+    redirects_json: bool = True  # jekyll-redirect-from's `redirect_from: {json: false}` turns it off
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     layouts: dict[str, str | None] = field(default_factory=lambda: dict(DEFAULT_LAYOUTS))
     authors: dict[str, Author] = field(default_factory=dict)
@@ -39,10 +46,37 @@ def settings_from_config(jekyll: Mapping[str, Any], overrides: Mapping[str, Any]
         return jekyll.get(key) if value is None else value
 
     separator = pick("excerpt_separator")
+    defaults, problems = read_defaults(jekyll.get("defaults"))
     return SiteSettings(
         timezone=site_timezone(pick("timezone")),
         permalink=permalink_template(pick("permalink")),
         excerpt_separator=DEFAULT_SEPARATOR if separator is None else str(separator),
         future=bool(pick("future")),
+        show_drafts=bool(pick("show_drafts")),
+        unpublished=bool(jekyll.get("unpublished")),
+        defaults=defaults,
+        defaults_problems=problems,
+        url=site_url(jekyll),
+        redirects_json=_redirects_json(jekyll.get("redirect_from")),
         layouts=dict(DEFAULT_LAYOUTS if layouts is None else layouts),
     )
+
+
+def _redirects_json(option: Any) -> bool:
+    return not (isinstance(option, Mapping) and option.get("json") is False)
+
+
+def site_url(jekyll: Mapping[str, Any]) -> str:
+    """`url` + `baseurl` (Jekyll's absolute_url base), "" when `url` is not set."""
+    url = str(jekyll.get("url") or "").rstrip("/")
+    base = str(jekyll.get("baseurl") or "").strip("/")
+    if not url:
+        return ""
+    return f"{url}/{base}" if base else url
+
+
+def settings_key(site: SiteSettings) -> str:
+    """What a post's translation depends on besides its own bytes (for the translator's memo)."""
+    return repr((site.timezone, site.permalink, site.excerpt_separator, site.future,
+                 site.show_drafts, site.unpublished, site.defaults,
+                 sorted(site.layouts.items()), site.now.date()))

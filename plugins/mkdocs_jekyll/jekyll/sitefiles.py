@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +51,15 @@ def read_jekyll_config(path: Path, label: str) -> dict[str, Any]:
     return data
 
 
+def draft_mtime(docs_dir: Path, source: str) -> datetime | None:
+    """The modification time that dates a draft (Document#date); None for other posts."""
+    if "_drafts" not in source.split("/")[:-1]:
+        return None
+    return datetime.fromtimestamp((docs_dir / source).stat().st_mtime, timezone.utc)
+
+
 def find_posts(docs_dir: Path, extra_dirs: tuple[str, ...] = ()) -> Iterator[str]:
-    """Every post under docs_dir: files in any `_posts` folder, and in `extra_dirs` (Material's
+    """Every post under docs_dir: files in any `_posts` or `_drafts` folder, and in `extra_dirs` (Material's
     `post_dir`), as paths relative to docs_dir. Dot folders and `_site` are skipped."""
     extra = tuple(d.strip("/") + "/" for d in extra_dirs if d.strip("/") not in ("", "."))
     for root, dirs, files in os.walk(docs_dir):
@@ -59,7 +67,8 @@ def find_posts(docs_dir: Path, extra_dirs: tuple[str, ...] = ()) -> Iterator[str
                                                                                 "node_modules"))
         rel_root = Path(root).relative_to(docs_dir).as_posix()
         rel_root = "" if rel_root == "." else rel_root + "/"
-        in_posts = "_posts" in rel_root.split("/") or any(rel_root.startswith(d) for d in extra)
+        folders = rel_root.split("/")
+        in_posts = "_posts" in folders or "_drafts" in folders or any(rel_root.startswith(d) for d in extra)
         if not in_posts:
             continue
         for name in sorted(files):

@@ -1,12 +1,20 @@
-"""Plain text of a Markdown excerpt, with kramdown's typographic quotes and dashes."""
+"""Plain text of a Markdown excerpt, rendered with the kramdown extensions (typographic quotes
+and dashes, attribute lists, footnotes, ...) as Jekyll renders the excerpt."""
 
 from __future__ import annotations
 
+import html
+import re
 from html.parser import HTMLParser
 
 import markdown
 
-_MARKDOWN = markdown.Markdown(extensions=["smarty"], output_format="html")
+from .kramdown import REQUIRED, KramdownExtension
+
+_MARKDOWN = markdown.Markdown(
+    extensions=[*REQUIRED, "toc", "fenced_code", "tables", KramdownExtension()],
+    extension_configs=REQUIRED, output_format="html",
+)
 
 
 class _TextOnly(HTMLParser):
@@ -16,6 +24,17 @@ class _TextOnly(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
+
+
+# Liquid's strip_html: script and style blocks with their content, comments, then any tag.
+_STRIP_HTML = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>|<.*?>",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def strip_html(text: str) -> str:
+    """Liquid's `strip_html` (then entities decoded, on one line): a front matter `excerpt` as
+    a Jekyll theme's description shows it."""
+    return " ".join(html.unescape(_STRIP_HTML.sub("", text)).split())
 
 
 def plain_text(markdown_text: str) -> str:

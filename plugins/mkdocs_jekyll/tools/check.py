@@ -16,7 +16,7 @@ from ..jekyll.errors import ContentError, Problem
 from ..jekyll.frontmatter import key_line
 from ..jekyll.names import slugify
 from ..jekyll.post import JekyllPost, decode_post, read_post
-from ..jekyll.sitefiles import find_posts
+from ..jekyll.sitefiles import draft_mtime, find_posts
 from .sitecontext import JekyllSite, liquid_module, load_site
 
 
@@ -51,7 +51,7 @@ def check_site(docs_dir: Path, only: Iterable[str] = ()) -> Report:
         text = ""
         try:
             text = decode_post(source, (docs_dir / source).read_bytes())
-            post = read_post(source, text, site.settings)
+            post = read_post(source, text, site.settings, draft_mtime(docs_dir, source))
         except ContentError as error:
             findings.append(_finding(docs_dir, error.problem, "error", text))
             continue

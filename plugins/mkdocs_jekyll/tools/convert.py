@@ -18,7 +18,7 @@ import yaml
 from ..jekyll.authors import Author
 from ..jekyll.errors import ContentError
 from ..jekyll.names import slugify
-from ..jekyll.post import JekyllPost, decode_post, read_post
+from ..jekyll.post import JekyllPost, decode_post, is_draft_file, read_post
 from ..jekyll.sitefiles import POST_EXTENSIONS, find_posts, is_jekyll_internal
 from .sitecontext import JekyllSite, has_liquid, liquid_module, load_site
 
@@ -87,7 +87,8 @@ def convert_site(src: Path, dest: Path) -> Conversion:
 def _read_posts(src: Path, site: JekyllSite) -> tuple[list[tuple[JekyllPost, str]], Conversion]:
     report = Conversion()
     posts = []
-    for source in [*find_posts(src), *_drafts(src)]:
+    dated = [s for s in find_posts(src) if not is_draft_file(s)]  # drafts: _drafts() below
+    for source in [*dated, *_drafts(src)]:
         try:
             text = decode_post(source, (src / source).read_bytes())
             post = read_post(_dated(src, source), text, site.settings)

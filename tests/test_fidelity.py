@@ -1,0 +1,220 @@
+"""_config.yml keys, drafts, defaults, redirects and kramdown, in sites built by the plugin."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from conftest import Site, text_of
+from mkdocs.exceptions import Abort
+
+FIRST = "/town/2025/03/04/first-story.html"
+
+
+def _config(site: Site, text: str) -> None:
+    site.write("_config.yml", "timezone: UTC\n" + text)
+
+
+# -- _config.yml keys --------------------------------------------------------------------------
+
+
+def test_key_that_changes_output_warns_once_by_name(minimal_site: Site) -> None:
+    _config(minimal_site, "limit_posts: 5\nmarkdown: kramdown\ntheme: minima\n")
+    minimal_site.build(strict=False)
+    warned = [w for w in minimal_site.warnings() if "limit_posts" in w]
+    assert len(warned) == 1, minimal_site.warnings()
+    assert "_config.yml 'limit_posts'" in warned[0]
+    with pytest.raises(Abort):
+        minimal_site.build(strict=True)
+
+
+def test_keys_without_effect_on_posts_are_info_and_pass_strict(minimal_site: Site) -> None:
+    _config(minimal_site, "markdown: kramdown\ntheme: minima\nplugins: [jekyll-feed]\n"
+                          "exclude: [Gemfile]\ntwitter_username: news\n")
+    minimal_site.build(strict=True)
+    assert minimal_site.warnings() == []
+    infos = minimal_site.infos()
+    for key in ("markdown", "theme", "plugins", "exclude"):
+        assert len([m for m in infos if f"_config.yml '{key}'" in m]) == 1, key
+    assert not [m for m in infos if "twitter_username" in m]  # a site variable, not a setting
+
+
+def test_url_baseurl_and_description_fill_what_mkdocs_yml_leaves_unset(minimal_site: Site) -> None:
+    config = minimal_site.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_url: https://news.example.org/\n", ""))
+    _config(minimal_site, "url: https://paper.example.com\nbaseurl: /news\n"
+                          "description: All the news that fits\n")
+    page = minimal_site.build().page(FIRST)
+    assert page.select_one('link[rel="canonical"]')["href"] == (
+        "https://paper.example.com/news" + FIRST)
+    home = minimal_site.page("/")
+    assert home.select_one('meta[name="description"]')["content"] == "All the news that fits"
+
+
+def test_mkdocs_yml_site_url_wins_over_url(minimal_site: Site) -> None:
+    _config(minimal_site, "url: https://paper.example.com\n")
+    page = minimal_site.build().page(FIRST)
+    assert page.select_one('link[rel="canonical"]')["href"] == "https://news.example.org" + FIRST
+
+
+# -- defaults --------------------------------------------------------------------------------
+
+
+def test_defaults_by_path_glob_and_type_front_matter_wins(minimal_site: Site) -> None:
+    _config(minimal_site, """\
+defaults:
+  - scope: {path: "", type: posts}
+    values: {permalink: "/:categories/:title/", author: desk}
+  - scope: {path: "opinion/**"}
+    values: {categories: [views], author: columnist}
+  - scope: {path: "opinion/_posts/*-own-*", type: posts}
+    values: {permalink: "/columns/:title.html"}
+""")
+    minimal_site.write("opinion/_posts/2025-03-05-a-view.md", "---\ntitle: A view\n---\nText.\n")
+    minimal_site.write("opinion/_posts/2025-03-06-my-own-url.md",
+                       "---\ntitle: Own\nauthor: editor\n---\nText.\n")
+    minimal_site.build(strict=False)
+    view = minimal_site.page("/opinion/views/a-view/")
+    assert "columnist" in text_of(view.select_one(".jekyll-byline"))
+    own = minimal_site.page("/columns/my-own-url.html")
+    assert text_of(own.select_one(".jekyll-headline")) == "Own"
+    assert "editor" in text_of(own.select_one(".jekyll-byline"))
+    assert "columnist" not in text_of(own.select_one(".jekyll-byline"))
+
+
+# -- drafts ----------------------------------------------------------------------------------
+
+
+def _draft(site: Site) -> None:
+    path = site.write("_drafts/an-idea.md", "---\ntitle: An idea\n---\nNot yet.\n")
+    stamp = time.mktime((2025, 3, 7, 15, 0, 0, 0, 0, -1))
+    os.utime(path, (stamp, stamp))
+
+
+def test_drafts_are_not_published_without_show_drafts(minimal_site: Site) -> None:
+    _draft(minimal_site)
+    minimal_site.build()
+    assert not list(minimal_site.out.rglob("an-idea*"))
+    assert any("1 drafts" in m for m in minimal_site.infos())
+
+
+def test_show_drafts_publishes_them_dated_by_their_mtime(minimal_site: Site) -> None:
+    _draft(minimal_site)
+    _config(minimal_site, "show_drafts: true\n")
+    page = minimal_site.build().page("/2025/03/07/an-idea.html")
+    assert text_of(page.select_one(".jekyll-headline")) == "An idea"
+
+
+# -- redirects -------------------------------------------------------------------------------
+
+
+def _redirect_target(page: object) -> tuple[str, str, str]:
+    refresh = page.select_one('meta[http-equiv="refresh"]')["content"]  # type: ignore[attr-defined]
+    canonical = page.select_one('link[rel="canonical"]')["href"]  # type: ignore[attr-defined]
+    robots = page.select_one('meta[name="robots"]')["content"]  # type: ignore[attr-defined]
+    return refresh, canonical, robots
+
+
+def test_redirect_from_writes_pages_that_lead_to_the_post(minimal_site: Site) -> None:
+    minimal_site.write("_posts/2025-03-08-moved.md",
+                       "---\nredirect_from: [/old/moved/, /older.html]\n---\nBody.\n")
+    minimal_site.build()
+    target = "https://news.example.org/2025/03/08/moved.html"
+    for old in ("/old/moved/", "/older.html"):
+        assert _redirect_target(minimal_site.page(old)) == (f"0; url={target}", target, "noindex")
+    assert any("redirect_from of '_posts/2025-03-08-moved.md'" in m for m in minimal_site.infos())
+
+
+def test_redirect_to_makes_the_post_a_redirect_kept_off_listings(minimal_site: Site) -> None:
+    minimal_site.write("_posts/2025-03-09-gone.md",
+                       "---\ntitle: Gone\nredirect_to: https://elsewhere.example/x?a=1&b=2\n---\nB.\n")
+    minimal_site.build()
+    page = minimal_site.page("/2025/03/09/gone.html")
+    target = "https://elsewhere.example/x?a=1&b=2"
+    assert _redirect_target(page) == (f"0; url={target}", target, "noindex")
+    assert "Gone" not in text_of(minimal_site.page("/").select_one(".md-content"))
+
+
+def test_redirect_onto_a_page_is_an_error_naming_both(minimal_site: Site) -> None:
+    minimal_site.write("about.md", "# About\n")
+    minimal_site.write("_posts/2025-03-08-moved.md", "---\nredirect_from: /about/\n---\nBody.\n")
+    with pytest.raises(Abort):
+        minimal_site.build()
+    message = minimal_site.errors()
+    assert "'_posts/2025-03-08-moved.md'" in message
+    assert "'about.md'" in message
+    assert "redirect_from" in message
+
+
+def test_redirect_to_javascript_is_refused(minimal_site: Site) -> None:
+    minimal_site.write("_posts/2025-03-08-bad.md", "---\nredirect_to: 'javascript:alert(1)'\n---\nB.\n")
+    with pytest.raises(Abort):
+        minimal_site.build()
+    assert "front matter 'redirect_to' of '_posts/2025-03-08-bad.md'" in minimal_site.errors()
+
+
+# -- kramdown --------------------------------------------------------------------------------
+
+
+KRAMDOWN_POST = """\
+---
+title: Kramdown
+---
+* TOC
+{:toc}
+
+{::options parse_block_html="true" /}
+
+A lead paragraph.
+{: .lead #intro}
+
+## First
+{: #custom}
+
+## Hidden
+{:.no_toc}
+
+Some *stress*{: .strong} and ~~gone~~ text, HTML[^1].
+
+~~~
+x = 1
+~~~
+{: .language-python}
+
+Term
+: Definition.
+
+[^1]: A footnote.
+
+*[HTML]: Hyper Text Markup Language
+"""
+
+
+def test_kramdown_isms_render_out_of_the_box(minimal_site: Site) -> None:
+    minimal_site.write("_posts/2025-03-08-kramdown.md", KRAMDOWN_POST)
+    body = minimal_site.build().page("/2025/03/08/kramdown.html").select_one(
+        ".jekyll-article__body")
+    assert body.select_one("p.lead#intro") is not None
+    assert body.select_one("h2#custom") is not None
+    toc = [text_of(a) for a in body.select("#markdown-toc a")]
+    assert toc == ["First"]
+    assert "options" not in text_of(body)
+    assert "{:" not in text_of(body)
+    assert body.select_one("em.strong") is not None
+    assert text_of(body.select_one("del")) == "gone"
+    assert body.select_one("code.language-python") is not None
+    assert text_of(body.select_one("dl dd")) == "Definition."
+    assert body.select_one('abbr[title="Hyper Text Markup Language"]') is not None
+    assert "A footnote." in text_of(body.select_one(".footnote"))
+
+
+def test_material_marker_is_not_an_excerpt_end_unless_it_is_jekylls(minimal_site: Site) -> None:
+    _config(minimal_site, "excerpt_separator: <!--more-->\n")
+    minimal_site.write("_posts/2025-03-08-spaced.md",
+                       "---\ntitle: Spaced\n---\nFirst part.\n\n<!-- more -->\n\nSecond part.\n")
+    minimal_site.build()
+    card = [c for c in minimal_site.page("/").select("article.jekyll-card")
+            if "Spaced" in text_of(c)]
+    assert len(card) == 1
+    assert "Second part." in text_of(card[0])  # Jekyll's excerpt is the whole post
