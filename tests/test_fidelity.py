@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
-from conftest import Site, text_of
+from conftest import Site, copy_site, text_of
 from mkdocs.exceptions import Abort
 
 FIRST = "/town/2025/03/04/first-story.html"
@@ -218,3 +219,13 @@ def test_material_marker_is_not_an_excerpt_end_unless_it_is_jekylls(minimal_site
             if "Spaced" in text_of(c)]
     assert len(card) == 1
     assert "Second part." in text_of(card[0])  # Jekyll's excerpt is the whole post
+
+
+def test_mkdocs_blog_plugin_posts_get_a_redirect_at_their_jekyll_url(tmp_path: Path) -> None:
+    site = copy_site("navblog", tmp_path)
+    site.build()
+    target = "https://nav.example.org/blog/2025/03/04/first-story/"
+    old = site.page("/town/2025/03/04/first-story.html")  # where Jekyll published it
+    assert _redirect_target(old) == (f"0; url={target}", target, "noindex")
+    assert any("moved of '_posts/2025-03-04-first-story.md'" in m for m in site.infos())
+    assert not (site.out / "2025/03/12").exists()  # unpublished: no redirect either
