@@ -5,7 +5,8 @@ IALs `{: .class #id key="v"}`), `footnotes`, `abbr` (`*[HTML]: ...`), `def_list`
 (`markdown="1"`), `toc`, `fenced_code` (``` and `~~~`), `smarty` (kramdown's typography). This
 extension makes sure they are on and adds what is missing:
 
-* `{::options ... /}`, `{::comment}...{:/comment}` and ALDs (`{:name: .class}`) are dropped;
+* `{::options ... /}`, `{::comment}...{:/comment}` and ALDs (`{:name: .class}`) are dropped,
+  `{::nomarkdown}...{:/nomarkdown}` is output as it is;
 * `* TOC` + `{:toc}` (a one-item list marked `{:toc}`) becomes the table of contents, and
   headings marked `.no_toc` are left out of it, as kramdown does;
 * a block IAL on a line of its own applies to the block before it (or after it, when it comes
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from typing import Any
 
 from markdown import Markdown
@@ -39,8 +41,8 @@ REQUIRED: dict[str, dict[str, Any]] = {
 }
 
 _OPTIONS = re.compile(r"^\s*\{::options\b[^}]*/\}\s*$")
-_COMMENT_START = re.compile(r"^\s*\{::comment\}\s*$")
-_COMMENT_END = re.compile(r"^\s*\{:/(?:comment)?\}\s*$")
+_EXTENSION_START = re.compile(r"^\s*\{::(?P<name>comment|nomarkdown)\}\s*$")
+_EXTENSION_END = re.compile(r"^\s*\{:/(?:comment|nomarkdown)?\}\s*$")
 _ALD = re.compile(r"^\s{0,3}\{:[\w-]+:[^}]*\}\s*$")
 _TOC_ITEM = re.compile(r"^\s{0,3}(?:[*+-]|\d+\.)\s+\S.*$")
 _TOC_IAL = re.compile(r"^\s{0,3}\{:\s*toc\s*\}\s*$")
@@ -54,19 +56,29 @@ TOC_MARKER = "[TOC]"
 
 class KramdownPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        lines = _leading_ials(_fence_languages(_toc_markers(_drop_extensions(lines))))
+        lines = _drop_extensions(lines, self.md.htmlStash.store)
+        lines = _leading_ials(_fence_languages(_toc_markers(lines)))
         return list_indents(lines, self.md.tab_length)
 
 
-def _drop_extensions(lines: list[str]) -> list[str]:
+def _drop_extensions(lines: list[str], stash: Callable[[str], str]) -> list[str]:
+    """Drop `{::options /}`, attribute definitions and `{::comment}` blocks; a `{::nomarkdown}`
+    block is kept as it is, not read as Markdown (`stash` keeps raw HTML for the output)."""
     out: list[str] = []
-    in_comment = False
+    block: str | None = None  # the extension block being read
+    raw: list[str] = []
     for line in lines:
-        if in_comment:
-            in_comment = not _COMMENT_END.match(line)
+        if block is not None:
+            if not _EXTENSION_END.match(line):
+                raw.append(line)
+                continue
+            if block == "nomarkdown":
+                out.extend(["", stash("\n".join(raw)), ""])
+            block, raw = None, []
             continue
-        if _COMMENT_START.match(line):
-            in_comment = True
+        start = _EXTENSION_START.match(line)
+        if start:
+            block = start.group("name")
             continue
         if _OPTIONS.match(line) or _ALD.match(line):
             continue
