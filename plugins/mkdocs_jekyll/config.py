@@ -37,6 +37,11 @@ class JekyllConfig(Config):
     # Jekyll `layout:` -> the template Material renders the post with (null: Material's default).
     layouts = c.DictOfItems(c.Optional(c.Type(str)), default=dict(DEFAULT_LAYOUTS))
 
+    # Liquid in post bodies, rendered before Markdown as Jekyll does (false: bodies as typed).
+    liquid = c.Type(bool, default=True)
+    # An unknown tag or filter: stop the build (error), or warn and leave its text as typed (warn).
+    liquid_on_error = c.Choice(("error", "warn"), default="error")
+
     # Translated copies of the posts for Material's blog (never inside docs_dir).
     cache_dir = c.Type(str, default=".cache/mkdocs-jekyll")
 

@@ -35,6 +35,7 @@ from .jekyll.config_keys import ignored_keys
 from .jekyll.dates import DateParseError
 from .jekyll.errors import ContentError
 from .jekyll.frontmatter import key_line
+from .jekyll.liquid import PostRenderer, has_liquid
 from .jekyll.redirects import Redirect, find_redirects, redirect_page, redirects_json
 from .jekyll.site import SiteSettings, settings_from_config, settings_key
 from .jekyll.sitefiles import (
@@ -44,6 +45,7 @@ from .jekyll.sitefiles import (
     read_yaml_file,
     site_files_stamp,
 )
+from .liquid_site import liquid_site
 from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
 from .publishing import Publisher
 from .strings import translator
@@ -74,6 +76,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.files = Files([])
         self.redirects: list[Redirect] = []
         self.redirects_json = True
+        self.liquid = PostRenderer()  # kept across `mkdocs serve` builds: its memo is reused
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
@@ -117,8 +120,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.translations = {}
         for source in find_posts(docs_dir, (post_dir,) if self.blog else ()):
             try:
-                translation = self.translator.translate(docs_dir, source, post_dir, site,
-                                                        key, self.nav_blog)
+                translation = self.translator.read(docs_dir, source, post_dir, site,
+                                                   key, self.nav_blog)
             except ContentError as error:
                 raise PluginError(_with_line(error, docs_dir)) from None
             other = self.translations.get(translation.copy_uri)
@@ -127,6 +130,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                     f"Error: '{source}' and '{other.post.source}' would both be published at "
                     f"'{translation.copy_uri}': give one of them another 'slug' or date")
             self.translations[translation.copy_uri] = translation
+        self._render_liquid(config, jekyll, site)
 
         authors = self._all_authors(site.authors)
         self.authors = authors
@@ -336,6 +340,32 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
     def _site_root(self, docs_dir: Path) -> Path:
         """The folder holding the Jekyll site's `_config.yml`, `_data` and `_includes`."""
         return self.jekyll_config_path.parent if self.jekyll_config_path else docs_dir
+
+    def _render_liquid(self, config: MkDocsConfig, jekyll: dict[str, Any],
+                       site: SiteSettings) -> None:
+        """Second pass: `site.posts` needs every post read first. Then write the copies."""
+        assert self.translator is not None
+        translations = list(self.translations.values())
+        if self.config.liquid:
+            posts = [t.post for t in translations]
+            site_root = self._site_root(Path(config.docs_dir))
+            self.liquid.start(liquid_site(config, jekyll, site, posts, site_root),
+                              self.config.liquid_on_error)
+        docs_dir = Path(config.docs_dir)
+        for translation in translations:
+            post = translation.post
+            body = None
+            if self.config.liquid and has_liquid(post.body):
+                try:
+                    rendered = self.liquid.render(
+                        post, post.body,
+                        lambda source=post.source: (docs_dir / source).read_text("utf-8"))
+                except ContentError as error:
+                    raise PluginError(_with_line(error, docs_dir)) from None
+                for problem in rendered.warnings:
+                    log.warning("%s", problem)
+                body = rendered.text
+            self.translator.write(translation, body)
 
     def _cache_dir(self, config: MkDocsConfig, docs_dir: Path) -> Path:
         base = Path(config.config_file_path or ".").parent

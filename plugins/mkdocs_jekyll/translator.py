@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .jekyll.mapping import render_copy
 from .jekyll.plainpage import nav_blog_uri, render_plain_copy
 from .jekyll.post import JekyllPost, decode_post, read_post
-from .jekyll.site import SiteSettings
+from .jekyll.site import MATERIAL_SEPARATOR, SiteSettings
 from .jekyll.sitefiles import draft_mtime
+from .jekyll.text import plain_text
 
 
 @dataclass
@@ -28,11 +30,22 @@ class Translation:
 class Translator:
     def __init__(self, cache_dir: Path) -> None:
         self.cache_dir = cache_dir
-        self._memo: dict[str, tuple[str, JekyllPost, str]] = {}  # source -> (digest, post, copy)
+        # source -> (digest, post, copy, how the copy is written)
+        self._memo: dict[str, tuple[str, JekyllPost, str, Callable[[JekyllPost], str]]] = {}
+        # source -> (rendered body, post, copy) for posts whose Liquid changed the body
+        self._rendered: dict[str, tuple[str, JekyllPost, str]] = {}
 
     def translate(self, docs_dir: Path, source: str, post_dir: str, site: SiteSettings,
                   settings_key: str, nav_blog: str | None = None) -> Translation:
-        """`nav_blog`: mkdocs-blog-plugin's folder, for a plain page under `folder/YYYY/MM/DD/`
+        translation = self.read(docs_dir, source, post_dir, site, settings_key, nav_blog)
+        self.write(translation)
+        return translation
+
+    def read(self, docs_dir: Path, source: str, post_dir: str, site: SiteSettings,
+             settings_key: str, nav_blog: str | None = None) -> Translation:
+        """The post as Jekyll reads it; its copy is written by `write`, once Liquid is done.
+
+        `nav_blog`: mkdocs-blog-plugin's folder, for a plain page under `folder/YYYY/MM/DD/`
         instead of a copy for Material's blog (settings_key must differ between the two)."""
         raw = (docs_dir / source).read_bytes()
         mtime = draft_mtime(docs_dir, source)  # a draft without a date is dated by its mtime
@@ -40,20 +53,40 @@ class Translator:
         memo = self._memo.get(source)
         if memo is None or memo[0] != digest:
             post = read_post(source, decode_post(source, raw), site, mtime)
-            if nav_blog is None:
-                copy = render_copy(post)
-            else:
-                copy = render_plain_copy(post, {k: a.name for k, a in site.authors.items()})
-            memo = (digest, post, copy)
+            names = {k: a.name for k, a in site.authors.items()}
+            renderer: Callable[[JekyllPost], str] = (
+                render_copy if nav_blog is None else lambda p: render_plain_copy(p, names))
+            memo = (digest, post, renderer(post), renderer)
             self._memo[source] = memo
-        _, post, copy = memo
+        post = memo[1]
         inside = post_dir in ("", ".") or source.startswith(post_dir + "/")
         copy_uri = source if inside else f"{post_dir}/{source}"
         if nav_blog is not None:
             copy_uri = nav_blog_uri(post, nav_blog)
         copy_path = self.cache_dir / "posts" / copy_uri
-        _write_if_changed(copy_path, copy)
         return Translation(post, copy_path, copy_uri)
+
+    def write(self, translation: Translation, body: str | None = None) -> None:
+        """Write the copy Material reads; `body` replaces the post's body (rendered Liquid)."""
+        post = translation.post
+        if body is None or body == post.body:
+            copy = self._memo[post.source][2]
+        else:
+            memo = self._rendered.get(post.source)
+            if memo is None or memo[0] != body or memo[1] is not post:
+                described = post.description
+                if "{{" in described or "{%" in described:  # taken from the Liquid in the body
+                    described = plain_text(body.split(post_marker(), 1)[0])
+                write_copy = self._memo[post.source][3]
+                copy = write_copy(replace(post, body=body, description=described))
+                memo = (body, post, copy)
+                self._rendered[post.source] = memo
+            copy = memo[2]
+        _write_if_changed(translation.copy_path, copy)
+
+
+def post_marker() -> str:
+    return MATERIAL_SEPARATOR
 
 
 def _write_if_changed(path: Path, text: str) -> None:

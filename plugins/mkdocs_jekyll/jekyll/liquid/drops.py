@@ -1,0 +1,111 @@
+"""`site` and `page` as Liquid sees them: plain dicts and lists of plain values (str, numbers,
+bools, datetimes), never Python objects with attributes (Jekyll's drops, flattened)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import ContentError, Problem
+from ..excerpt import split_excerpt
+from ..post import JekyllPost
+from ..sitefiles import read_yaml_file
+
+DATA_SUFFIXES = (".yml", ".yaml", ".json")
+
+
+def post_id(post: JekyllPost) -> str:
+    """Document#id: the URL's folder joined with the slug (`/2025/08/28/slug`)."""
+    folder = post.url.rsplit("/", 2)[0] if post.url.endswith("/") else post.url.rsplit("/", 1)[0]
+    return f"{folder.rstrip('/')}/{post.slug}"
+
+
+def post_drop(post: JekyllPost, front: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`page` for a post (and one entry of `site.posts`): its front matter, then Jekyll's keys."""
+    drop: dict[str, Any] = dict(front if front is not None else post.extra)
+    drop.update({
+        "title": post.title,
+        "url": post.url,
+        "date": post.date,
+        "id": post_id(post),
+        "slug": post.slug,
+        "categories": list(post.categories),
+        "tags": list(post.tags),
+        "path": post.source,
+        "relative_path": post.source,
+        "collection": "posts",
+        "excerpt": post.excerpt if post.excerpt is not None else _excerpt(post),
+        "draft": post.draft_reason == "draft",
+    })
+    if post.authors and "author" not in drop:
+        drop["author"] = post.authors[0] if len(post.authors) == 1 else list(post.authors)
+    return drop
+
+
+def _excerpt(post: JekyllPost) -> str:
+    """The body up to Material's excerpt marker (where Jekyll's excerpt ends), as Markdown."""
+    return split_excerpt(post.body, "<!-- more -->").head.strip()
+
+
+def read_data(docs_dir: Path, data_dir: str = "_data") -> dict[str, Any]:
+    """`site.data`: every YAML/JSON file under `_data/`, keyed by its path without suffix."""
+    root = docs_dir / data_dir
+    data: dict[str, Any] = {}
+    if not root.is_dir():
+        return data
+    for path in sorted(root.rglob("*")):
+        if path.suffix not in DATA_SUFFIXES or not path.is_file():
+            continue
+        label = path.relative_to(docs_dir).as_posix()
+        if path.suffix == ".json":
+            try:
+                value = json.loads(path.read_text(encoding="utf-8"))
+            except (ValueError, UnicodeDecodeError) as error:
+                raise ContentError(Problem(label, None, f"invalid JSON: {error}",
+                                           "fix the JSON")) from None
+        else:
+            value = read_yaml_file(path, label)
+        node = data
+        parts = path.relative_to(root).with_suffix("").parts
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = value
+    return data
+
+
+def fingerprint(value: Any) -> str:
+    text = yaml.safe_dump(value, sort_keys=True, default_flow_style=True) if value else ""
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+class TrackedSite(dict[str, Any]):
+    """`site`, recording which of its keys a render read (for the render memo)."""
+
+    def __init__(self, values: dict[str, Any], on_read: Callable[[str], None]) -> None:
+        super().__init__(values)
+        self.on_read = on_read
+
+    def __getitem__(self, key: str) -> Any:
+        self.on_read(key)
+        return super().__getitem__(key)
+
+
+def site_values(config: dict[str, Any], posts: list[dict[str, Any]], data: dict[str, Any],
+                now: Any) -> dict[str, Any]:
+    """`site`: _config.yml values plus posts (newest first), categories, tags, data and time."""
+    values = dict(config)
+    categories: dict[str, list[dict[str, Any]]] = {}
+    tags: dict[str, list[dict[str, Any]]] = {}
+    for post in posts:
+        for name in post["categories"]:
+            categories.setdefault(name, []).append(post)
+        for name in post["tags"]:
+            tags.setdefault(name, []).append(post)
+    values.update({"posts": posts, "categories": categories, "tags": tags, "data": data,
+                   "time": now, "related_posts": posts[:10]})
+    return values
