@@ -97,15 +97,20 @@ class TrackedSite(dict[str, Any]):
 
 def site_values(config: dict[str, Any], posts: list[dict[str, Any]], data: dict[str, Any],
                 now: Any) -> dict[str, Any]:
-    """`site`: _config.yml values plus posts (newest first), categories, tags, data and time."""
+    """`site`: _config.yml values plus posts (newest first), categories, tags, data and time.
+
+    Categories and tags are in the order Jekyll's `post_attr_hash` gives them (first use by the
+    oldest post first); the posts under each are newest first."""
     values = dict(config)
     categories: dict[str, list[dict[str, Any]]] = {}
     tags: dict[str, list[dict[str, Any]]] = {}
-    for post in posts:
+    for post in reversed(posts):
         for name in post["categories"]:
             categories.setdefault(name, []).append(post)
         for name in post["tags"]:
             tags.setdefault(name, []).append(post)
+    for listing in (*categories.values(), *tags.values()):
+        listing.reverse()
     values.update({"posts": posts, "categories": categories, "tags": tags, "data": data,
                    "time": now, "related_posts": posts[:10]})
     return values
