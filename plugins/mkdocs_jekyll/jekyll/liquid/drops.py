@@ -6,10 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from ..errors import ContentError, Problem
 from ..excerpt import split_excerpt
@@ -17,6 +16,20 @@ from ..post import JekyllPost
 from ..sitefiles import read_yaml_file
 
 DATA_SUFFIXES = (".yml", ".yaml", ".json")
+
+
+class JekyllTime(datetime):
+    """A datetime that prints as Ruby's Time#to_s does (`2025-03-01 09:05:07 +0000`)."""
+
+    def __str__(self) -> str:
+        return self.strftime("%Y-%m-%d %H:%M:%S %z").strip()
+
+
+def liquid_value(value: Any) -> Any:
+    if isinstance(value, datetime) and not isinstance(value, JekyllTime):
+        aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return JekyllTime.fromtimestamp(aware.timestamp(), aware.tzinfo)
+    return value
 
 
 def post_id(post: JekyllPost) -> str:
@@ -27,11 +40,12 @@ def post_id(post: JekyllPost) -> str:
 
 def post_drop(post: JekyllPost, front: dict[str, Any] | None = None) -> dict[str, Any]:
     """`page` for a post (and one entry of `site.posts`): its front matter, then Jekyll's keys."""
-    drop: dict[str, Any] = dict(front if front is not None else post.extra)
+    drop: dict[str, Any] = {key: liquid_value(value) for key, value in
+                            (front if front is not None else post.extra).items()}
     drop.update({
         "title": post.title,
         "url": post.url,
-        "date": post.date,
+        "date": liquid_value(post.date),
         "id": post_id(post),
         "slug": post.slug,
         "categories": list(post.categories),
@@ -79,7 +93,7 @@ def read_data(docs_dir: Path, data_dir: str = "_data") -> dict[str, Any]:
 
 
 def fingerprint(value: Any) -> str:
-    text = yaml.safe_dump(value, sort_keys=True, default_flow_style=True) if value else ""
+    text = json.dumps(value, sort_keys=True, default=repr) if value else ""
     return hashlib.sha1(text.encode()).hexdigest()
 
 
@@ -112,5 +126,5 @@ def site_values(config: dict[str, Any], posts: list[dict[str, Any]], data: dict[
     for listing in (*categories.values(), *tags.values()):
         listing.reverse()
     values.update({"posts": posts, "categories": categories, "tags": tags, "data": data,
-                   "time": now, "related_posts": posts[:10]})
+                   "time": liquid_value(now), "related_posts": posts[:10]})
     return values
