@@ -13,15 +13,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from liquid.exceptions import LiquidError, UnknownFilterError
+from liquid.exceptions import LiquidError, ResourceLimitError, UnknownFilterError
 
 from ..errors import ContentError, Problem
 from ..frontmatter import split_front_matter
 from ..post import JekyllPost
 from . import drops, links
-from .environment import JekyllEnvironment, LiquidSite, RenderBudget
+from .environment import (
+    INCLUDE_DEPTH,
+    LOOP_ITERATIONS,
+    OUTPUT_BYTES,
+    TOTAL_ITERATIONS,
+    JekyllEnvironment,
+    LiquidSite,
+    RenderBudget,
+)
+from .errors import JekyllError
 
 UNKNOWN_TAG = re.compile(r"unexpected tag '([^']+)'|unknown tag '([^']+)'")
+UNCLOSED = re.compile(r"expected tag end(\w+), found end of")
 MAX_FIXES = 20  # in warn mode: unknown tags/filters left as text, per post
 
 
@@ -187,10 +197,14 @@ class PostRenderer:
             inner = _line(error.token) if error.token is not None else None
             where = f", line {inner}" if inner and error.token.source != body else ""  # type: ignore[union-attr]
             message = f"{message} (in the include '{name}'{where})"
+        unclosed = UNCLOSED.search(message)
+        if unclosed and not chain:
+            line = _unclosed_line(body, unclosed.group(1))
+            message = (f"'{unclosed.group(1)}' is opened here but never closed "
+                       f"(add {{% end{unclosed.group(1)} %}})")
         if line is not None:
             line = _original_line(body, raw, line)
-        fix = "fix the Liquid, or wrap text that only looks like Liquid in {% raw %}...{% endraw %}"
-        return Problem(post.source, None, f"Liquid: {message}", fix,
+        return Problem(post.source, None, f"Liquid: {message}", _fix(error),
                        offset + line if line else None)
 
     def _keep_as_text(self, body: str, error: LiquidError) -> str | None:
@@ -209,6 +223,28 @@ class PostRenderer:
             return None
         end += 2
         return body[:start] + "{% raw %}" + body[start:end] + "{% endraw %}" + body[end:]
+
+
+def _fix(error: LiquidError) -> str:
+    if isinstance(error, ResourceLimitError):
+        return (f"a post may loop {LOOP_ITERATIONS} times in one loop and {TOTAL_ITERATIONS} "
+                f"times in all, print {OUTPUT_BYTES // 1_000_000} MB and nest {INCLUDE_DEPTH} "
+                "includes: make the loop or include smaller")
+    if isinstance(error, JekyllError):
+        return ""
+    return "fix the Liquid, or wrap text that only looks like Liquid in {% raw %}...{% endraw %}"
+
+
+def _unclosed_line(body: str, name: str) -> int | None:
+    """The line of the first `{% name %}` that no `{% endname %}` closes."""
+    stack: list[int] = []
+    for match in re.finditer(rf"{{%-?\s*(end)?{name}\b", body):
+        if match.group(1):
+            if stack:
+                stack.pop()
+        else:
+            stack.append(match.start())
+    return body.count("\n", 0, stack[0]) + 1 if stack else None
 
 
 def _original_line(body: str, raw: str, line: int) -> int:

@@ -92,7 +92,8 @@ class IncludeNode(Node):
                 template.render_with_context(context, buffer, partial=True)
         except LiquidError as error:
             chain = error.__dict__.setdefault("include_chain", [])
-            chain.append((caller, self.token, name))
+            root = sandbox.includes_root(env, self.relative)
+            chain.append((caller, self.token, f"{root}/{name}" if root not in ("", ".") else name))
             raise
         return True
 
