@@ -225,6 +225,9 @@ def _to_s(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):  # Ruby's Array#to_s
+        return "[" + ", ".join(json.dumps(item, ensure_ascii=False, default=str)
+                               for item in value) + "]"
     return str(value)
 
 
