@@ -135,3 +135,20 @@ def test_include_change_rerenders_on_the_next_serve_build(minimal_site: Site) ->
     minimal_site.write("_includes/box.html", "second version")
     assert rebuild() == 1
     assert "second version" in text_of(minimal_site.page(LINKED))
+
+
+def test_demo_posts_use_liquid(demo_site: Site) -> None:
+    seawall = demo_site.page("/news/2025/09/02/council-approves-seawall-budget.html")
+    related = seawall.select_one("aside.ledger-related")
+    assert text_of(related.select_one("strong")) == "More on storms and flooding"
+    assert [a["href"] for a in related.select("a")] == [
+        "/news/2025/09/19/storm-drill-tests-emergency-alerts.html"]
+    tidal = demo_site.page("/science/2025/09/03/tidal-sensors-map-harbour-in-real-time.html")
+    code = tidal.select_one(".highlight")
+    assert "def parse_reading(line):" in code.select_one("td.code").get_text()
+    assert text_of(code.select_one(".linenos")).split() == ["1", "2", "3", "4", "5"]
+    assert "/news/2025/09/02/council-approves-seawall-budget.html" in [
+        a["href"] for a in tidal.select("article a")]
+    correction = demo_site.page("/news/2025/09/09/correction-ferry-fare-figures.html")
+    link = correction.find("a", string="article published on 21 August")
+    assert link["href"] == "/news/2025/08/21/ferry-timetable-overhaul-promised-for-autumn.html"
