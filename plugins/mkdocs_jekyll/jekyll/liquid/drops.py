@@ -97,6 +97,23 @@ def fingerprint(value: Any) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
+class PageDrop(dict[str, Any]):
+    """`page`: Jekyll's keys, and any other front matter key read from the file on first use
+    (most renders never need it, and parsing YAML again for every post is not free)."""
+
+    def __init__(self, values: dict[str, Any], front: Callable[[], dict[str, Any]]) -> None:
+        super().__init__(values)
+        self.front: Callable[[], dict[str, Any]] | None = front
+
+    def __missing__(self, key: str) -> Any:
+        if self.front is None:
+            raise KeyError(key)
+        front, self.front = self.front(), None
+        for name, value in front.items():
+            self.setdefault(name, liquid_value(value))
+        return super().__getitem__(key)
+
+
 class TrackedSite(dict[str, Any]):
     """`site`, recording which of its keys a render read (for the render memo)."""
 

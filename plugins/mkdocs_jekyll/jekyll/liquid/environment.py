@@ -87,7 +87,10 @@ class JekyllEnvironment(Environment):
         self.budget: RenderBudget | None = None
         self.current_source = ""  # the post being rendered
         self.deps: dict[str, str] = {}  # what its render read, with a fingerprint of each
-        self.parsed: dict[tuple[str, str], BoundTemplate] = {}  # includes, by (root, path)
+        self.parsed: dict[tuple[str, str], BoundTemplate] = {}  # markup in tags
+        # includes read by this build, by (folder, name): (label, digest, template)
+        self.includes: dict[tuple[str, str], tuple[str, str, BoundTemplate]] = {}
+        self.post_names: dict[str, JekyllPost] | None = None  # see links.find_post
         for name, function in filters.FILTERS.items():
             self.add_filter(name, function)
         self.add_filter("markdownify", filters.markdownify_with(site.markdownify))

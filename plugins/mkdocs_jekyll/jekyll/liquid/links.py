@@ -17,27 +17,38 @@ if TYPE_CHECKING:
 POST_NAME = re.compile(r"\A(.+/)*(\d+-\d+-\d+)-(.*)\Z")  # post_url.rb PostComparer::MATCHER
 
 
-def name_pattern(name: str) -> re.Pattern[str]:
-    """post_url.rb: `world/2025-08-28-x` matches `_posts/world/2025-08-28-x.md` and
-    `world/_posts/2025-08-28-x.md`."""
-    matched = POST_NAME.match(name.lstrip("/"))
-    if not matched:
-        raise ValueError(name)
-    path, day, slug = matched.group(1) or "", matched.group(2), matched.group(3)
-    base = f"{re.escape(day)}-{re.escape(slug)}\\.[^.]+"
-    return re.compile(f"^_posts/{re.escape(path)}{base}$|^{re.escape(path)}_posts/?{base}$")
+def post_name(source: str) -> str | None:
+    """The name `post_url` knows a post by: its path without `_posts/` and extension, when
+    post_url.rb's patterns can match it (`_posts/B/x.md` -> `B/x`, `A/_posts/x.md` -> `A/x`)."""
+    if source.startswith("_posts/"):
+        rest = source[len("_posts/"):]
+    else:
+        before, marker, after = source.rpartition("/_posts/")
+        if not marker or "/" in after:
+            return None
+        rest = f"{before}/{after}"
+    stem, dot, _ = rest.rpartition(".")
+    return stem if dot and POST_NAME.match(stem) else None
 
 
-def find_post(posts: list[JekyllPost], name: str) -> JekyllPost | None:
-    pattern = name_pattern(name)
-    found = [post for post in posts if pattern.match(post.source)]
-    published = [post for post in found if not post.draft]
-    candidates = published or found
-    return candidates[0] if candidates else None
+def post_index(posts: list[JekyllPost]) -> dict[str, JekyllPost]:
+    index: dict[str, JekyllPost] = {}
+    for post in sorted(posts, key=lambda p: (p.draft, p.source)):  # published ones win
+        name = post_name(post.source)
+        if name is not None:
+            index.setdefault(name, post)
+    return index
+
+
+def find_post(posts: list[JekyllPost], name: str,
+              index: dict[str, JekyllPost] | None = None) -> JekyllPost | None:
+    return (index if index is not None else post_index(posts)).get(name.strip().lstrip("/"))
 
 
 def post_url(env: JekyllEnvironment, name: str, token: Token) -> str:
-    post = find_post(env.site.posts, name)
+    if env.post_names is None:
+        env.post_names = post_index(env.site.posts)
+    post = find_post(env.site.posts, name, env.post_names)
     if post is None or post.draft:
         state = f" ('{post.source}' is {post.draft_reason})" if post else ""
         env.depends_on(f"post:{name}", "")

@@ -102,7 +102,9 @@ class PostRenderer:
                     return "missing"
                 return hashlib.sha1(text.encode()).hexdigest()
             if kind == "post":
-                found = links.find_post(site.posts, name)
+                if env.post_names is None:
+                    env.post_names = links.post_index(site.posts)
+                found = links.find_post(site.posts, name, env.post_names)
                 return found.url if found and not found.draft else ""
             if kind == "link":
                 try:
@@ -172,8 +174,8 @@ class PostRenderer:
         site = drops.TrackedSite(self.site_drop(),
                                  lambda key: env.depends_on(f"site:{key}", self._now_value(
                                      f"site:{key}")))
-        front = split_front_matter(post.source, original()).data if "page" in body else None
-        page = drops.post_drop(post, {**(front or {}), **post.extra})
+        page = drops.PageDrop(drops.post_drop(post),
+                              lambda: split_front_matter(post.source, original()).data)
         template = env.from_string(body, name=post.source)
         try:
             return template.render(site=site, page=page)

@@ -74,10 +74,11 @@ def load_include(env: JekyllEnvironment, name: str, relative: bool,
     tag = "include_relative" if relative else "include"
     check_name(name, tag, token)
     root = includes_root(env, relative)
-    label, text = read_inside(env.site.docs_dir, root, name, tag, token)
-    env.depends_on(f"file:{label}", hashlib.sha1(text.encode()).hexdigest())
-    key = (label, text)
-    template = env.parsed.get(key)
-    if template is None:
-        template = env.parsed[key] = env.from_string(text, name=label)
+    found = env.includes.get((root, name))
+    if found is None:  # read once per build: files do not change while it runs
+        label, text = read_inside(env.site.docs_dir, root, name, tag, token)
+        found = (label, hashlib.sha1(text.encode()).hexdigest(), env.from_string(text, name=label))
+        env.includes[(root, name)] = found
+    label, digest, template = found
+    env.depends_on(f"file:{label}", digest)
     return template
