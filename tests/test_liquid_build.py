@@ -152,3 +152,35 @@ def test_demo_posts_use_liquid(demo_site: Site) -> None:
     correction = demo_site.page("/news/2025/09/09/correction-ferry-fare-figures.html")
     link = correction.find("a", string="article published on 21 August")
     assert link["href"] == "/news/2025/08/21/ferry-timetable-overhaul-promised-for-autumn.html"
+
+
+def test_links_from_pages_and_between_post_folders_resolve(minimal_site: Site) -> None:
+    minimal_site.write("about.md", "# About\n\nOur [first story](_posts/2025-03-04-first-story.md"
+                                   "#top) and [a missing page](missing.md).\n")
+    minimal_site.write("posts/2025-03-07-native.md",
+                       "---\ntitle: Native\ndate: 2025-03-07\n---\n"
+                       "[back](../_posts/2025-03-04-first-story.md)\n")
+    site = minimal_site.build(strict=False)
+    about = {a.get_text(): a["href"] for a in site.page("/about/").find_all("a")}
+    assert about["first story"] == "../town/2025/03/04/first-story.html#top"
+    native = {a.get_text(): a["href"] for a in site.page("/2025/03/07/native.html").find_all("a")}
+    assert native["back"].endswith("town/2025/03/04/first-story.html")
+    warnings = site.warnings()
+    assert [w for w in warnings if "missing.md" in w]  # a real broken link still warns
+    assert not [w for w in warnings if "first-story" in w], warnings
+
+
+@pytest.mark.parametrize(("markdown", "expected"), [
+    ("[a](2025-03-04-x.md)", "[a](2025-03-04-x.md)"),  # the copies sit side by side already
+    ("[a](../_posts/2025-03-04-x.md#h)", "[a](2025-03-04-x.md#h)"),
+    ('[a](<../_posts/2025-03-04-x.md> "t")', '[a](<2025-03-04-x.md> "t")'),
+    ("[a](https://e.org/2025-03-04-x.md)", "[a](https://e.org/2025-03-04-x.md)"),
+    ("[a](other.md)", "[a](other.md)"),
+])
+def test_rewrite_post_links_table(markdown: str, expected: str) -> None:
+    from mkdocs_jekyll.jekyll.postlinks import rewrite_post_links
+
+    copies = {"_posts/2025-03-04-x.md": "posts/_posts/2025-03-04-x.md",
+              "_posts/2025-03-05-y.md": "posts/_posts/2025-03-05-y.md"}
+    assert rewrite_post_links(markdown, "_posts/2025-03-05-y.md", "posts/_posts/2025-03-05-y.md",
+                              copies) == expected

@@ -36,6 +36,7 @@ from .jekyll.dates import DateParseError
 from .jekyll.errors import ContentError
 from .jekyll.frontmatter import key_line
 from .jekyll.liquid import PostRenderer, has_liquid
+from .jekyll.postlinks import has_post_links, rewrite_post_links
 from .jekyll.redirects import Redirect, find_redirects, redirect_page, redirects_json
 from .jekyll.site import SiteSettings, settings_from_config, settings_key
 from .jekyll.sitefiles import (
@@ -76,6 +77,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.files = Files([])
         self.redirects: list[Redirect] = []
         self.redirects_json = True
+        self.post_copies: dict[str, str] = {}  # a post's source -> its copy's src_uri
         self.liquid = PostRenderer()  # kept across `mkdocs serve` builds: its memo is reused
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -166,6 +168,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             files.append(copy)
             handed[uri] = translation
         self.translations = handed
+        self.post_copies = {t.post.source: uri for uri, t in handed.items()
+                            if not t.post.redirect_to}
         return files
 
     @event_priority(-100)
@@ -254,7 +258,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         translation = self.translations.get(page.file.src_uri)
         if translation and translation.post.hidden and hasattr(page, "excerpt"):
             page.excerpt = None  # Material lists only posts with an excerpt
-            return None
+        if self.post_copies and has_post_links(markdown):
+            source = translation.post.source if translation else page.file.src_uri
+            rewritten = rewrite_post_links(markdown, source, page.file.src_uri, self.post_copies)
+            if rewritten != markdown:
+                return rewritten
         return newsroom.escaped_view_heading(markdown, page)
 
     @event_priority(-10)
