@@ -48,7 +48,9 @@ def test_check_reports_liquid_syntax_errors_when_liquid_support_is_present(
                              "(line 6): 'if' is never closed (add {% endif %})") for line in text), text
 
 
-def test_check_without_liquid_support_skips_the_liquid_step(minimal_site: Site) -> None:
+def test_check_without_liquid_support_skips_the_liquid_step(
+        minimal_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, LIQUID, None)  # an installation without Liquid support
     minimal_site.write("_posts/2025-03-09-liquid.md", "---\ntitle: x\n---\n\n{% if a %}\nopen\n")
     assert check_site(minimal_site.docs).count("error") == 0
 
@@ -82,3 +84,10 @@ def test_site_files_stamp_changes_with_data_and_includes(minimal_site: Site) -> 
     with_include = site_files_stamp(minimal_site.docs)
     minimal_site.write("_data/authors.yml", "ada:\n  name: Ada Lovelace, longer\n")
     assert len({before, with_include, site_files_stamp(minimal_site.docs)}) == 3
+
+
+def test_check_uses_the_real_liquid_support(minimal_site: Site) -> None:
+    minimal_site.write("_posts/2025-03-09-liquid.md", "---\ntitle: x\n---\n\n{% if a %}\nopen\n")
+    text = format_report(check_site(minimal_site.docs), "text")
+    assert "2025-03-09-liquid.md:5: error" in text, text
+    assert "'if' is opened here but never closed" in text, text

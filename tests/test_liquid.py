@@ -261,3 +261,30 @@ def test_memo_reuses_a_render_until_what_it_read_changes(rig: Rig) -> None:
     rig.render("{{ site.time }}")
     rig.render("{{ site.time }}")
     assert rig.renderer.rendered == 0  # site.time is the same instant in this rig
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Plain text.", []),
+    ("{{ page.title | upcase }} {% raw %}{% nosuch %}{% endraw %}", []),
+    ("Intro.\n\n{% nosuch %}", [(6, "nosuch")]),
+    ("Intro.\n{{ x | reading_time }}", [(5, "reading_time")]),
+])
+def test_check_syntax_hook(body: str, expected: list[tuple[int, str]]) -> None:
+    from mkdocs_jekyll.jekyll.liquid import check_syntax
+
+    problems = check_syntax(SOURCE, f"---\ntitle: x\n---\n{body}")
+    assert [(p.line, p.path) for p in problems] == [(line, SOURCE) for line, _ in expected]
+    for problem, (_, word) in zip(problems, expected, strict=True):
+        assert word in str(problem)
+
+
+def test_render_post_text_hook(tmp_path: Path) -> None:
+    from mkdocs_jekyll.jekyll.liquid import render_post_text
+
+    (tmp_path / "_config.yml").write_text("title: Ledger\n")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2025-03-01-a.md").write_text("---\ntitle: A\n---\nA.\n")
+    (tmp_path / "_posts" / "2025-03-02-b.md").write_text("---\ntitle: B\n---\nB.\n")
+    body = "{{ site.title }}: {% post_url 2025-03-01-a %} of {{ site.posts | size }}"
+    assert render_post_text(tmp_path, "_posts/2025-03-02-b.md", body) == (
+        "Ledger: /2025/03/01/a.html of 2")

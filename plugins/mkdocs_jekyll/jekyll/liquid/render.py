@@ -8,6 +8,7 @@ its render read (includes, linked posts, `site.posts`, `site.data`, ...).
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from liquid.exceptions import LiquidError, ResourceLimitError, UnknownFilterErro
 from ..errors import ContentError, Problem
 from ..frontmatter import split_front_matter
 from ..post import JekyllPost
-from . import drops, links
+from . import drops, links, sandbox
 from .environment import (
     INCLUDE_DEPTH,
     LOOP_ITERATIONS,
@@ -29,6 +30,7 @@ from .environment import (
     RenderBudget,
 )
 from .errors import JekyllError
+from .sandbox import read_inside
 
 UNKNOWN_TAG = re.compile(r"unexpected tag '([^']+)'|unknown tag '([^']+)'")
 UNCLOSED = re.compile(r"expected tag end(\w+), found end of")
@@ -91,13 +93,11 @@ class PostRenderer:
         saved = dict(env.deps)
         try:
             if kind == "file":
-                import hashlib
-
-                from .sandbox import read_inside
-
-                folder, _, file = name.rpartition("/")
+                base, _, label = name.partition(":")
+                folder, _, file = label.rpartition("/")
                 try:
-                    _, text = read_inside(site.docs_dir, folder, file, "include", None)  # type: ignore[arg-type]
+                    _, text = read_inside(sandbox.base_dir(site, base == "docs"), folder, file,
+                                          "include", None)  # type: ignore[arg-type]
                 except LiquidError:
                     return "missing"
                 return hashlib.sha1(text.encode()).hexdigest()
@@ -201,7 +201,7 @@ class PostRenderer:
             message = f"{message} (in the include '{name}'{where})"
         unclosed = UNCLOSED.search(message)
         if unclosed and not chain:
-            line = _unclosed_line(body, unclosed.group(1))
+            line = unclosed_line(body, unclosed.group(1))
             message = (f"'{unclosed.group(1)}' is opened here but never closed "
                        f"(add {{% end{unclosed.group(1)} %}})")
         if line is not None:
@@ -237,7 +237,7 @@ def _fix(error: LiquidError) -> str:
     return "fix the Liquid, or wrap text that only looks like Liquid in {% raw %}...{% endraw %}"
 
 
-def _unclosed_line(body: str, name: str) -> int | None:
+def unclosed_line(body: str, name: str) -> int | None:
     """The line of the first `{% name %}` that no `{% endname %}` closes."""
     stack: list[int] = []
     for match in re.finditer(rf"{{%-?\s*(end)?{name}\b", body):

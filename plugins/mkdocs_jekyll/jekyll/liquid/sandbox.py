@@ -76,9 +76,9 @@ def load_include(env: JekyllEnvironment, name: str, relative: bool,
     root = includes_root(env, relative)
     found = env.includes.get((root, name))
     if found is None:  # read once per build: files do not change while it runs
-        label, text = read_inside(env.site.docs_dir, root, name, tag, token)
+        label, text = read_inside(base_dir(env.site, relative), root, name, tag, token)
         found = (label, hashlib.sha1(text.encode()).hexdigest(), env.from_string(text, name=label))
         env.includes[(root, name)] = found
     label, digest, template = found
-    env.depends_on(f"file:{label}", digest)
+    env.depends_on(f"file:{'docs' if relative else 'site'}:{label}", digest)
     return template
