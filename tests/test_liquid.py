@@ -189,6 +189,10 @@ def test_include_relative_reads_the_posts_folder(rig: Rig) -> None:
     ("{% for i in (1..1000000000) %}{% endfor %}", ["loop iteration limit"]),
     ("{% for i in (1..90000) %}{% endfor %}" * 12, ["1000000 loop iterations"]),
     ("{% for i in (1..99000) %}" + "x" * 100 + "{% endfor %}", ["output stream limit"]),
+    ('{% assign s = "xxxxxxxxxx" %}' + "{% assign s = s | append: s %}" * 40,
+     ["local namespace limit"]),
+    ('{{ "yy" ' + '| replace: "y", "' + "y" * 48 + '" ' * 8 + "| size }}",
+     ["filter result could exceed"]),
     ("a\n\nb {{ x | nosuch }}", ["(line 6)", "nosuch"]),
     ("a\n{% nosuch %}", ["(line 5)", "nosuch"]),
 ])

@@ -3,6 +3,7 @@ and filters, and the limits that keep a post from hanging the build or filling t
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ OUTPUT_BYTES = 5_000_000  # the rendered body of one post
 NAMESPACE_BYTES = 5_000_000  # values assigned by one post
 INCLUDE_DEPTH = 20  # includes inside includes
 RENDER_SECONDS = 10.0  # wall clock for one post
+FILTER_BYTES = 50_000_000  # text one filter may make
 
 
 @dataclass
@@ -96,10 +98,33 @@ class JekyllEnvironment(Environment):
         self.add_filter("markdownify", filters.markdownify_with(site.markdownify))
         for tag in tags.TAGS:
             self.add_tag(tag)
+        for name, function in list(self.filters.items()):
+            self.filters[name] = bounded(function)
 
 
     def depends_on(self, key: str, fingerprint: str) -> None:
         self.deps[key] = fingerprint
+
+
+def bounded(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The filter, refused when text it could produce is larger than FILTER_BYTES (`replace`
+    or `append` in a chain can grow a string without limit before anything is printed)."""
+
+    @functools.wraps(function)
+    def guarded(value: object, *args: object, **kwargs: object) -> Any:
+        if isinstance(value, str) and value:
+            longest = max((len(a) for a in args if isinstance(a, str)), default=0)
+            extra = sum(len(a) for a in args if isinstance(a, str))
+            if len(value) * max(1, longest) + extra > FILTER_BYTES:
+                raise ResourceLimitError(
+                    f"filter result could exceed {FILTER_BYTES // 1_000_000} MB", token=None)
+        result = function(value, *args, **kwargs)
+        if isinstance(result, str) and len(result) > FILTER_BYTES:
+            raise ResourceLimitError(f"filter result exceeds {FILTER_BYTES // 1_000_000} MB",
+                                     token=None)
+        return result
+
+    return guarded
 
 
 def new_environment(site: LiquidSite) -> JekyllEnvironment:
