@@ -191,7 +191,7 @@ def test_include_relative_reads_the_posts_folder(rig: Rig) -> None:
     ("{% for i in (1..99000) %}" + "x" * 100 + "{% endfor %}", ["output stream limit"]),
     ('{% assign s = "xxxxxxxxxx" %}' + "{% assign s = s | append: s %}" * 40,
      ["local namespace limit"]),
-    ('{{ "yy" ' + '| replace: "y", "' + "y" * 48 + '" ' * 8 + "| size }}",
+    ('{{ "yy" ' + ('| replace: "y", "' + "y" * 48 + '" ') * 8 + "| size }}",
      ["filter result could exceed"]),
     ("a\n\nb {{ x | nosuch }}", ["(line 6)", "nosuch"]),
     ("a\n{% nosuch %}", ["(line 5)", "nosuch"]),

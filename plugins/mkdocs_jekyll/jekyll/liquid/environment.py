@@ -25,6 +25,7 @@ NAMESPACE_BYTES = 5_000_000  # values assigned by one post
 INCLUDE_DEPTH = 20  # includes inside includes
 RENDER_SECONDS = 10.0  # wall clock for one post
 FILTER_BYTES = 50_000_000  # text one filter may make
+MULTIPLYING_FILTERS = frozenset({"replace", "replace_first", "replace_last"})
 
 
 @dataclass
@@ -99,14 +100,14 @@ class JekyllEnvironment(Environment):
         for tag in tags.TAGS:
             self.add_tag(tag)
         for name, function in list(self.filters.items()):
-            self.filters[name] = bounded(function)
+            self.filters[name] = bounded(function, multiplies=name in MULTIPLYING_FILTERS)
 
 
     def depends_on(self, key: str, fingerprint: str) -> None:
         self.deps[key] = fingerprint
 
 
-def bounded(function: Callable[..., Any]) -> Callable[..., Any]:
+def bounded(function: Callable[..., Any], multiplies: bool = False) -> Callable[..., Any]:
     """The filter, refused when text it could produce is larger than FILTER_BYTES (`replace`
     or `append` in a chain can grow a string without limit before anything is printed)."""
 
@@ -115,7 +116,8 @@ def bounded(function: Callable[..., Any]) -> Callable[..., Any]:
         if isinstance(value, str) and value:
             longest = max((len(a) for a in args if isinstance(a, str)), default=0)
             extra = sum(len(a) for a in args if isinstance(a, str))
-            if len(value) * max(1, longest) + extra > FILTER_BYTES:
+            growth = len(value) * max(1, longest) if multiplies else len(value)
+            if growth + extra > FILTER_BYTES:
                 raise ResourceLimitError(
                     f"filter result could exceed {FILTER_BYTES // 1_000_000} MB", token=None)
         result = function(value, *args, **kwargs)
