@@ -292,3 +292,10 @@ def test_render_post_text_hook(tmp_path: Path) -> None:
     body = "{{ site.title }}: {% post_url 2025-03-01-a %} of {{ site.posts | size }}"
     assert render_post_text(tmp_path, "_posts/2025-03-02-b.md", body) == (
         "Ledger: /2025/03/01/a.html of 2")
+
+
+def test_memo_sees_a_changed_front_matter(rig: Rig) -> None:
+    assert rig.render("{{ page.title }} {{ page.mood }}", "title: One\nmood: calm") == "One calm"
+    assert rig.render("{{ page.title }} {{ page.mood }}", "title: Two\nmood: calm") == "Two calm"
+    assert rig.render("{{ page.title }} {{ page.mood }}", "title: Two\nmood: wild") == "Two wild"
+    assert rig.renderer.rendered == 1

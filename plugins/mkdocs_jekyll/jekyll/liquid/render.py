@@ -50,6 +50,7 @@ class Rendered:
 @dataclass
 class _Memo:
     body: str
+    own: str  # the post file and what Jekyll worked out from it (url, date, ...)
     deps: dict[str, str]
     result: Rendered
 
@@ -142,13 +143,14 @@ class PostRenderer:
         if not has_liquid(body):
             return Rendered(body)
         memo = self._memo.get(post.source)
-        if memo and memo.body == body and all(
+        own = _own_key(post, original())  # `page` comes from the post's own file
+        if memo and memo.body == body and memo.own == own and all(
                 self._now_value(key) == value for key, value in memo.deps.items()):
             return memo.result
         env = self.environment()
         env.deps = {"config:": self._config_key}
         result = self._render_text(post, body, original)
-        self._memo[post.source] = _Memo(body, dict(env.deps), result)
+        self._memo[post.source] = _Memo(body, own, dict(env.deps), result)
         self.rendered += 1
         return result
 
@@ -258,6 +260,10 @@ def _original_line(body: str, raw: str, line: int) -> int:
         if body_start <= line - 1 < body_start + size:
             return raw_start + (line - 1 - body_start) + 1
     return line
+
+
+def _own_key(post: JekyllPost, text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest() + drops.fingerprint(drops.post_drop(post))
 
 
 def _line(token: Any) -> int | None:
