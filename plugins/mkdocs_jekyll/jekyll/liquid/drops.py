@@ -38,6 +38,27 @@ def post_id(post: JekyllPost) -> str:
     return f"{folder.rstrip('/')}/{post.slug}"
 
 
+class PostDrop(dict[str, Any]):
+    """A post in `site.posts` or as `page`: plain values, and `excerpt` as HTML made on first
+    use (Jekyll's excerpt is rendered; converting every post's up front would cost too much)."""
+
+    def __init__(self, values: dict[str, Any], excerpt: Callable[[], str] | None = None) -> None:
+        super().__init__(values)
+        self.excerpt = excerpt
+
+    def __missing__(self, key: str) -> Any:
+        if key == "excerpt" and self.excerpt is not None:
+            self["excerpt"] = self.excerpt()
+            return self["excerpt"]
+        raise KeyError(key)
+
+
+def excerpt_html(post: JekyllPost, markdownify: Callable[[str], str]) -> Callable[[], str]:
+    """Jekyll's `excerpt`: the front matter `excerpt`, else the body up to the separator, as HTML
+    (Liquid in it is not rendered here)."""
+    return lambda: markdownify(post.excerpt if post.excerpt is not None else _excerpt(post))
+
+
 def post_drop(post: JekyllPost, front: dict[str, Any] | None = None) -> dict[str, Any]:
     """`page` for a post (and one entry of `site.posts`): its front matter, then Jekyll's keys."""
     drop: dict[str, Any] = {key: liquid_value(value) for key, value in
@@ -59,6 +80,13 @@ def post_drop(post: JekyllPost, front: dict[str, Any] | None = None) -> dict[str
     if post.authors and "author" not in drop:
         drop["author"] = post.authors[0] if len(post.authors) == 1 else list(post.authors)
     return drop
+
+
+def listed_drop(post: JekyllPost, markdownify: Callable[[str], str]) -> PostDrop:
+    """A post as templates see it, its excerpt as HTML when read."""
+    values = post_drop(post)
+    del values["excerpt"]
+    return PostDrop(values, excerpt_html(post, markdownify))
 
 
 def _excerpt(post: JekyllPost) -> str:
@@ -97,15 +125,18 @@ def fingerprint(value: Any) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
-class PageDrop(dict[str, Any]):
+class PageDrop(PostDrop):
     """`page`: Jekyll's keys, and any other front matter key read from the file on first use
     (most renders never need it, and parsing YAML again for every post is not free)."""
 
-    def __init__(self, values: dict[str, Any], front: Callable[[], dict[str, Any]]) -> None:
-        super().__init__(values)
+    def __init__(self, values: dict[str, Any], front: Callable[[], dict[str, Any]],
+                 excerpt: Callable[[], str] | None = None) -> None:
+        super().__init__(values, excerpt)
         self.front: Callable[[], dict[str, Any]] | None = front
 
     def __missing__(self, key: str) -> Any:
+        if key == "excerpt" and self.excerpt is not None:
+            return super().__missing__(key)
         if self.front is None:
             raise KeyError(key)
         front, self.front = self.front(), None

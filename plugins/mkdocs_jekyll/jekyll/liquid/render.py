@@ -129,7 +129,8 @@ class PostRenderer:
 
     def site_drop(self) -> dict[str, Any]:
         if self._site_drop is None:
-            posts = [drops.post_drop(p) for p in self._published()]
+            posts: list[dict[str, Any]] = [drops.listed_drop(p, self.site.markdownify)
+                                           for p in self._published()]
             self._site_drop = drops.site_values(self.site.config, posts,
                                                 drops.read_data(self.site.site_root
                                                                 or self.site.docs_dir),
@@ -176,8 +177,10 @@ class PostRenderer:
         site = drops.TrackedSite(self.site_drop(),
                                  lambda key: env.depends_on(f"site:{key}", self._now_value(
                                      f"site:{key}")))
-        page = drops.PageDrop(drops.post_drop(post),
-                              lambda: split_front_matter(post.source, original()).data)
+        values = drops.post_drop(post)
+        del values["excerpt"]
+        page = drops.PageDrop(values, lambda: split_front_matter(post.source, original()).data,
+                              drops.excerpt_html(post, self.site.markdownify))
         template = env.from_string(body, name=post.source)
         try:
             return template.render(site=site, page=page)
