@@ -10,11 +10,15 @@ from urllib.parse import urlsplit
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
-from .jekyll.liquid import LiquidSite
+from .jekyll.liquid import LiquidSite, PostRenderer, has_liquid
 from .jekyll.post import JekyllPost
 from .jekyll.site import SiteSettings
+from .translator import Translation, Translator
+
+log = get_plugin_logger(__name__)
 
 
 def code_fence(config: MkDocsConfig) -> str:
@@ -71,3 +75,22 @@ def liquid_site(config: MkDocsConfig, jekyll: dict[str, Any], settings: SiteSett
         timezone=settings.timezone, now=settings.now, file_url=file_url(config),
         markdownify=markdownify(config), fence=code_fence(config),
     )
+
+
+def render_posts(renderer: PostRenderer | None, translator: Translator,
+                 translations: list[Translation], on_error: str, site: LiquidSite) -> None:
+    """Render each post's Liquid (renderer None: Liquid is off) and write the copies Material
+    reads. Raises ContentError for a post whose Liquid does not render."""
+    if renderer is not None:
+        renderer.start(site, on_error)
+    for translation in translations:
+        post = translation.post
+        body = None
+        if renderer is not None and has_liquid(post.body):
+            path = site.docs_dir / post.source
+            rendered = renderer.render(post, post.body,
+                                       lambda path=path: path.read_text(encoding="utf-8"))
+            for problem in rendered.warnings:
+                log.warning("%s", problem)
+            body = rendered.text
+        translator.write(translation, body)

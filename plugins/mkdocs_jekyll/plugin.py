@@ -35,7 +35,7 @@ from .jekyll.config_keys import ignored_keys
 from .jekyll.dates import DateParseError
 from .jekyll.errors import ContentError
 from .jekyll.frontmatter import key_line
-from .jekyll.liquid import PostRenderer, has_liquid
+from .jekyll.liquid import PostRenderer
 from .jekyll.postlinks import has_post_links, rewrite_post_links
 from .jekyll.redirects import Redirect, find_redirects, redirect_page, redirects_json
 from .jekyll.site import SiteSettings, settings_from_config, settings_key
@@ -46,7 +46,7 @@ from .jekyll.sitefiles import (
     read_yaml_file,
     site_files_stamp,
 )
-from .liquid_site import liquid_site
+from .liquid_site import liquid_site, render_posts
 from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
 from .publishing import Publisher
 from .strings import translator
@@ -353,27 +353,15 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                        site: SiteSettings) -> None:
         """Second pass: `site.posts` needs every post read first. Then write the copies."""
         assert self.translator is not None
-        translations = list(self.translations.values())
-        if self.config.liquid:
-            posts = [t.post for t in translations]
-            site_root = self._site_root(Path(config.docs_dir))
-            self.liquid.start(liquid_site(config, jekyll, site, posts, site_root),
-                              self.config.liquid_on_error)
         docs_dir = Path(config.docs_dir)
-        for translation in translations:
-            post = translation.post
-            body = None
-            if self.config.liquid and has_liquid(post.body):
-                try:
-                    rendered = self.liquid.render(
-                        post, post.body,
-                        lambda source=post.source: (docs_dir / source).read_text("utf-8"))
-                except ContentError as error:
-                    raise PluginError(_with_line(error, docs_dir)) from None
-                for problem in rendered.warnings:
-                    log.warning("%s", problem)
-                body = rendered.text
-            self.translator.write(translation, body)
+        try:
+            render_posts(self.liquid if self.config.liquid else None, self.translator,
+                         list(self.translations.values()), self.config.liquid_on_error,
+                         liquid_site(config, jekyll, site, [t.post for t in
+                                                            self.translations.values()],
+                                     self._site_root(docs_dir)))
+        except ContentError as error:
+            raise PluginError(_with_line(error, docs_dir)) from None
 
     def _cache_dir(self, config: MkDocsConfig, docs_dir: Path) -> Path:
         base = Path(config.config_file_path or ".").parent
