@@ -19,7 +19,13 @@ from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.images import Image, ImageError, read_image
 from mkdocs_jekyll.jekyll.post import read_post
 from mkdocs_jekyll.jekyll.site import SiteSettings
-from mkdocs_jekyll.jekyll.taxonomy import TaxonomyError, categories, tags
+from mkdocs_jekyll.jekyll.taxonomy import (
+    TaxonomyError,
+    categories,
+    respelled,
+    shared_spellings,
+    tags,
+)
 
 # -- categories (Document#populate_categories, checked against Jekyll 4.3.1) ------------------
 
@@ -91,6 +97,24 @@ def test_taxonomy_wrong_types(rule: Any, front: dict[str, Any], key: str, messag
         rule(front)
     assert error.value.key == key
     assert str(error.value) == message
+
+
+@pytest.mark.parametrize(("posts", "expected"), [
+    pytest.param([["News"], ["Sport"]], {}, id="distinct-names-untouched"),
+    pytest.param([["Business"], ["business"], ["Business"]], {"business": "Business"},
+                 id="most-used-spelling-wins"),
+    pytest.param([["business"], ["Business"]], {"Business": "business"}, id="tie-first-seen-wins"),
+    pytest.param([["Big News", "big news"], ["BIG NEWS"], ["BIG NEWS"]],
+                 {"Big News": "BIG NEWS", "big news": "BIG NEWS"}, id="counted-per-post"),
+])
+def test_shared_spellings_pick_one_name_per_listing(posts: list[list[str]],
+                                                    expected: dict[str, str]) -> None:
+    assert shared_spellings(posts, key=str.lower) == expected
+
+
+def test_respelled_keeps_order_and_drops_the_merged_duplicate() -> None:
+    assert respelled(["business", "Business", "markets"], {"business": "Business"}) == [
+        "Business", "markets"]
 
 
 def test_taxonomy_error_reads_as_one_sentence() -> None:

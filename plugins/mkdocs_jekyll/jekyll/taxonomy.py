@@ -9,7 +9,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -77,3 +78,27 @@ def _scalar(key: str, value: object) -> str:
 
 def _unique(names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(names))
+
+
+def shared_spellings(names_per_post: Iterable[Iterable[str]],
+                     key: Callable[[str], str]) -> dict[str, str]:
+    """Spellings that would share one listing page (`Business`, `business`), each mapped to the
+    spelling most posts use (a tie goes to the spelling seen first). Jekyll keeps such spellings
+    apart, but a listing is found by its slug, so one listing would silently replace the other.
+    Only the spellings that change are returned."""
+    counts: Counter[str] = Counter()
+    for names in names_per_post:
+        counts.update(dict.fromkeys(names, 1))
+    by_key: dict[str, list[str]] = {}
+    for name in counts:  # insertion order: the order the names were first seen
+        by_key.setdefault(key(name), []).append(name)
+    changes: dict[str, str] = {}
+    for spellings in by_key.values():
+        if len(spellings) > 1:
+            chosen = max(spellings, key=lambda name: counts[name])  # max keeps the first of ties
+            changes.update({name: chosen for name in spellings if name != chosen})
+    return changes
+
+
+def respelled(names: list[str], spellings: dict[str, str]) -> list[str]:
+    return _unique(spellings.get(name, name) for name in names)
