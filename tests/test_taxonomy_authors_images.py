@@ -212,17 +212,33 @@ def test_read_authors_nothing() -> None:
 
 
 def test_read_authors_must_be_a_mapping() -> None:
-    with pytest.raises(AuthorError) as error:
+    with pytest.raises(ContentError) as error:
         read_authors(["jane", "bob"], "_data/authors.yml")
-    assert error.value.key == "_data/authors.yml"
-    assert str(error.value) == "the authors list must be a mapping of author ids to entries"
+    assert error.value.problem.path == "_data/authors.yml"
+    assert "mapping of author ids to entries, not ['jane', 'bob']" in str(error.value)
 
 
 def test_read_authors_entry_must_be_a_mapping() -> None:
-    with pytest.raises(AuthorError) as error:
+    with pytest.raises(ContentError) as error:
         read_authors({"jane": ["Jane", "Doe"]}, "_data/authors.yml")
-    assert error.value.key == "jane"
-    assert str(error.value) == "an author entry must be a mapping with a 'name'"
+    assert error.value.problem.path == "_data/authors.yml"
+    assert "author 'jane': ['Jane', 'Doe']: an author entry must be a mapping" in str(error.value)
+
+
+@pytest.mark.parametrize(("entry", "words"), [
+    pytest.param({"name": True}, "'name' is not text", id="bool-name"),
+    pytest.param({"name": ["Jane", "Doe"]}, "'name' is not text", id="list-name"),
+    pytest.param({"name": "J", "bio": {"a": 1}}, "'bio' is not text", id="mapping-bio"),
+    pytest.param({"name": "J", "avatar": 42}, "'avatar' is not an image path", id="number-avatar"),
+    pytest.param({"name": "J", "url": "javascript:alert(1)"}, "'javascript:' URL", id="js-url"),
+    pytest.param({"name": "J", "url": " JavaScript:alert(1)"}, "'javascript:' URL", id="js-url-case"),
+    pytest.param({"name": "J", "avatar": "javascript:alert(1)"}, "'javascript:' URL", id="js-avatar"),
+    pytest.param({"name": "J", "url": "data:text/html,<script>"}, "'data:' URL", id="data-url"),
+])
+def test_author_entry_wrong_values_are_refused(entry: dict[str, Any], words: str) -> None:
+    with pytest.raises(AuthorError) as error:
+        author_from_entry("jane", entry)
+    assert words in str(error.value)
 
 
 GRAVATAR = "https://www.gravatar.com/avatar/9e26471d35a78862c17e467d87cddedf?s=128&d=identicon"
@@ -233,7 +249,6 @@ GRAVATAR = "https://www.gravatar.com/avatar/9e26471d35a78862c17e467d87cddedf?s=1
     pytest.param({"name": "  Jane Doe  "}, Author("jane", "Jane Doe"), id="name-trimmed"),
     pytest.param({"display_name": "Jane D."}, Author("jane", "Jane D."), id="display-name"),
     pytest.param({}, Author("jane", "jane"), id="no-name-uses-id"),
-    pytest.param({"name": True}, Author("jane", "jane"), id="bool-name-ignored"),
     pytest.param({"name": "J", "bio": "Reporter"}, Author("jane", "J", "Reporter"), id="bio"),
     pytest.param({"name": "J", "description": "Editor"}, Author("jane", "J", "Editor"),
                  id="description"),

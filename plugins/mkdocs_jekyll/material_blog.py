@@ -14,7 +14,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from .jekyll.authors import Author, author_from_entry
+from .jekyll.authors import Author, read_authors
 from .jekyll.errors import ContentError
 from .jekyll.sitefiles import read_yaml_file
 
@@ -38,12 +38,13 @@ def material_authors(blog: Any, docs_dir: Path) -> dict[str, Author]:
     path = docs_dir / posixpath.normpath(blog.config.authors_file.format(blog=root))
     if not path.is_file():
         return {}
+    label = path.relative_to(docs_dir).as_posix()
     try:
-        data = read_yaml_file(path, path.relative_to(docs_dir).as_posix()) or {}
+        data = read_yaml_file(path, label) or {}
+        entries = data.get("authors") if isinstance(data, dict) else data
+        return read_authors(entries, label)
     except ContentError as error:
         raise PluginError(str(error)) from None
-    entries = data.get("authors", {}) if isinstance(data, dict) else {}
-    return {str(k): author_from_entry(str(k), v) for k, v in (entries or {}).items()}
 
 
 def use_authors(blog: Any, authors: dict[str, Author], cache_dir: Path, *,

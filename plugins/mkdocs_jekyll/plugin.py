@@ -33,12 +33,12 @@ from .jekyll.archives import listing_urls
 from .jekyll.authors import Author, read_authors
 from .jekyll.config_keys import ignored_keys
 from .jekyll.dates import DateParseError
-from .jekyll.errors import ContentError
+from .jekyll.errors import ContentError, shown
 from .jekyll.frontmatter import key_line
 from .jekyll.liquid import PostRenderer
 from .jekyll.postlinks import has_post_links, rewrite_post_links
 from .jekyll.redirects import Redirect, find_redirects, redirect_page, redirects_json
-from .jekyll.site import SiteSettings, settings_from_config, settings_key
+from .jekyll.site import SettingError, SiteSettings, settings_from_config, settings_key
 from .jekyll.sitefiles import (
     find_posts,
     is_jekyll_internal,
@@ -106,7 +106,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             urls = listing_urls(jekyll)
             newsroom.apply_listing_urls(self.blog, urls, self.config.author_pages)
             self.tag_url_format = urls.tag_url_format
-        site = self._site_settings(jekyll)
+        assert self.jekyll_config_path is not None
+        site = self._site_settings(jekyll, _label(self.jekyll_config_path, docs_dir))
         site.authors = self._known_authors(jekyll, docs_dir)
         _report_config_keys(jekyll, site)
         _use_site_values(config, jekyll, site)
@@ -386,11 +387,15 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         except ContentError as error:
             raise PluginError(str(error)) from None
 
-    def _site_settings(self, jekyll: dict[str, Any]) -> SiteSettings:
+    def _site_settings(self, jekyll: dict[str, Any], label: str) -> SiteSettings:
         try:
             return settings_from_config(jekyll, self.config, self.config.layouts)
         except DateParseError as error:
-            raise PluginError(f"Error reading 'timezone': {error}") from None
+            source = "the jekyll plugin's options" if self.config.timezone else f"'{label}'"
+            raise PluginError(f"Error reading 'timezone' of {source}: {error}") from None
+        except SettingError as error:
+            raise PluginError(f"Error reading '{error.key}' of '{label}': {shown(error.value)} "
+                              f"{error} ({error.fix})") from None
 
     def _known_authors(self, jekyll: dict[str, Any], docs_dir: Path) -> dict[str, Author]:
         authors: dict[str, Author] = {}
@@ -403,8 +408,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                                                 f"_data/{name}"))
         except ContentError as error:
             raise PluginError(str(error)) from None
-        except ValueError as error:  # AuthorError
-            raise PluginError(f"Error reading the authors: {error}") from None
         if self.blog:
             authors.update(material_blog.material_authors(self.blog, docs_dir))
         return authors

@@ -13,12 +13,16 @@ from html import escape
 from typing import Any
 from urllib.parse import quote
 
+from .errors import ContentError, Problem, shown
 from .names import slugify
+from .urls import SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafe_scheme
 
 _NAME_KEYS = ("name", "display_name", "title")
 _BIO_KEYS = ("bio", "description", "about")
 _AVATAR_KEYS = ("avatar", "picture", "image", "photo")
 _URL_KEYS = ("url", "web", "website", "uri")
+# Avatars go into <img src>: a data:image URL cannot run script there (our initials use one).
+_AVATAR_SCHEMES = SAFE_IMAGE_SCHEMES | {"data"}
 _PALETTE = ("#3f51b5", "#00897b", "#8e24aa", "#c62828", "#ef6c00", "#2e7d32", "#5d4037", "#455a64")
 
 
@@ -61,12 +65,21 @@ class PostAuthors:
 
 
 def read_authors(data: object, source: str) -> dict[str, Author]:
-    """Read a mapping of author ids to entries (from `_data/authors.yml` or `_config.yml`)."""
+    """Read a mapping of author ids to entries (from `_data/authors.yml` or `_config.yml`).
+    Raises ContentError naming `source`, the author id and the bad value."""
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise AuthorError(source, data, "the authors list must be a mapping of author ids to entries")
-    return {str(key): author_from_entry(str(key), value) for key, value in data.items()}
+        raise ContentError(Problem(
+            source, None, f"the authors must be a mapping of author ids to entries, not {shown(data)}",
+            "write 'ada: {name: Ada Lovelace, bio: ..., avatar: ...}', one author per id"))
+    try:
+        return {str(key): author_from_entry(str(key), value) for key, value in data.items()}
+    except AuthorError as error:
+        raise ContentError(Problem(
+            source, None, f"author '{error.key}': {shown(error.value)}: {error}",
+            "give each author a mapping such as 'ada: {name: Ada Lovelace, url: https://...}'",
+        )) from None
 
 
 def author_from_entry(author_id: str, entry: object) -> Author:
@@ -76,14 +89,21 @@ def author_from_entry(author_id: str, entry: object) -> Author:
         return Author(author_id, author_id)
     if not isinstance(entry, dict):
         raise AuthorError(author_id, entry, "an author entry must be a mapping with a 'name'")
-    name = _first_text(entry, _NAME_KEYS) or author_id
+    name = _first_text(entry, _NAME_KEYS, author_id) or author_id
+    url = _first_text(entry, _URL_KEYS, author_id) or None
+    avatar = _avatar(entry, author_id)
+    for key, value, allowed in (("url", url, SAFE_LINK_SCHEMES), ("avatar", avatar, _AVATAR_SCHEMES)):
+        scheme = unsafe_scheme(value or "", allowed)
+        if scheme:
+            raise AuthorError(author_id, value, f"'{key}' is a '{scheme}:' URL, which is not allowed "
+                              "(use an https:// URL or a path on the site)")
     return Author(
         id=author_id,
         name=name,
-        description=_first_text(entry, _BIO_KEYS),
-        avatar=_avatar(entry),
-        url=_first_text(entry, _URL_KEYS) or None,
-        twitter=_first_text(entry, ("twitter",)).lstrip("@"),
+        description=_first_text(entry, _BIO_KEYS, author_id),
+        avatar=avatar,
+        url=url,
+        twitter=_first_text(entry, ("twitter",), author_id).lstrip("@"),
     )
 
 
@@ -97,14 +117,17 @@ def post_authors(front: dict[str, Any]) -> PostAuthors:
     warnings: list[str] = []
     for item in items:
         if isinstance(item, dict):
-            name = _first_text(item, _NAME_KEYS)
+            name = _first_text(item, _NAME_KEYS, key)
             if not name:
                 warnings.append(
-                    f"front matter '{key}' has an author without a name: {item!r} "
+                    f"front matter '{key}' has an author without a name: {shown(item)} "
                     "(add 'name:' to it, or use an author id from _data/authors.yml)"
                 )
                 continue
-            author = author_from_entry(slugify(name) or name, item)
+            try:
+                author = author_from_entry(slugify(name) or name, item)
+            except AuthorError as error:
+                raise AuthorError(key, error.value, str(error)) from None
             inline.append(author)
             ids.append(author.id)
         elif isinstance(item, (str, int)) and not isinstance(item, bool) and str(item).strip():
@@ -129,11 +152,13 @@ def initials_avatar(name: str) -> str:
     return "data:image/svg+xml," + quote(svg)
 
 
-def _avatar(entry: dict[str, Any]) -> str:
+def _avatar(entry: dict[str, Any], author_id: str) -> str:
     for key in _AVATAR_KEYS:
         value = entry.get(key)
         if isinstance(value, dict):
             value = value.get("path") or value.get("url")
+        if value is not None and not isinstance(value, str):
+            raise AuthorError(author_id, value, f"'{key}' is not an image path or URL")
         if isinstance(value, str) and value.strip():
             value = value.strip()
             return value if "://" in value or value.startswith("data:") else value.lstrip("/")
@@ -146,9 +171,13 @@ def _avatar(entry: dict[str, Any]) -> str:
     return ""
 
 
-def _first_text(entry: dict[str, Any], keys: tuple[str, ...]) -> str:
+def _first_text(entry: dict[str, Any], keys: tuple[str, ...], author_id: str) -> str:
     for key in keys:
         value = entry.get(key)
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise AuthorError(author_id, value, f"'{key}' is not text")
+        if str(value).strip():
             return str(value).strip()
     return ""

@@ -48,6 +48,13 @@ def site_timezone(name: str | None) -> tzinfo:
 
 def parse_date(value: object, tz: tzinfo) -> datetime:
     """Return the timezone-aware datetime Jekyll gives a front matter `date` value."""
+    try:
+        return _parse_value(value, tz)
+    except OverflowError:  # year 1 or 9999 moved across midnight by an offset
+        raise DateParseError("is out of range (years 1 to 9999 in every timezone)") from None
+
+
+def _parse_value(value: object, tz: tzinfo) -> datetime:
     if isinstance(value, datetime):
         instant = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
         return instant.astimezone(tz)
@@ -65,6 +72,8 @@ def parse_date_string(text: str, tz: tzinfo) -> datetime:
         raise DateParseError("is not a date")
     try:
         return _parse_match(match, tz)
+    except OverflowError:
+        raise DateParseError("is out of range (years 1 to 9999 in every timezone)") from None
     except ValueError as error:
         raise DateParseError(f"is not a valid date ({error})") from None
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass
+from datetime import date, datetime
+
+# Bounded repr: a value built from YAML aliases can hold 10^9 items and must still print short.
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxtuple, _REPR.maxset = 3, 6, 6, 6, 6
+_REPR.maxstring = _REPR.maxother = 200
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,10 @@ class ContentError(Exception):
 
 def shown(value: object, limit: int = 80) -> str:
     """A value as the contributor typed it, cut to a readable length and without control chars."""
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    if isinstance(value, datetime):
+        value = value.isoformat(sep=" ")
+    elif isinstance(value, date):
+        value = value.isoformat()
+    text = _REPR.repr(value) if not isinstance(value, str) else f"'{value[: limit * 2]}'"
     text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -78,17 +78,19 @@ def split_front_matter(path: str, text: str) -> SplitFile:
             Problem(path, None, f"the front matter is larger than {MAX_FRONT_MATTER_BYTES} bytes",
                     "move long text into the body of the post", 1)
         )
-    data = _load_yaml(path, source)
+    data = _front_matter_mapping(path, load_yaml(path, source, first_line=2))
     body_line = text.count("\n", 0, match.end()) + 1
     return SplitFile(data, text[match.end():], body_line)
 
 
-def _load_yaml(path: str, source: str) -> dict[str, Any]:
+def load_yaml(path: str, source: str, first_line: int = 1) -> Any:
+    """Safe YAML with the alias cap and duplicate-key check; `first_line` is the file line of the
+    text's first line (2 for front matter, below its opening '---'). Raises ContentError."""
     try:
-        data = yaml.load(source, Loader=_Loader)
+        return yaml.load(source, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark else None  # +1 for 1-based, +1 for the opening '---'
+        line = mark.line + first_line if mark else None
         reason = error.problem or str(error)
         fix = "check the quoting and indentation; quote values that contain ': ' or start with '['"
         if "\t" in source and ("tab" in reason.lower() or "'\\t'" in reason):
@@ -96,6 +98,9 @@ def _load_yaml(path: str, source: str) -> dict[str, Any]:
         raise ContentError(Problem(path, None, f"invalid YAML: {reason}", fix, line)) from None
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
         raise ContentError(Problem(path, None, f"invalid YAML: {error}", "fix the YAML", 1)) from None
+
+
+def _front_matter_mapping(path: str, data: Any) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from .urls import SAFE_IMAGE_SCHEMES, url_scheme
+
 _PATH_KEYS = ("path", "feature", "url", "src", "thumbnail", "teaser")
-_SAFE_SCHEMES = ("http", "https")
 
 
 class ImageError(ValueError):
@@ -30,11 +31,11 @@ def read_image(front: dict[str, Any]) -> Image | None:
     value = front.get("image")
     if value is None or value == "":
         return None
-    alt, caption = str(front.get("image_alt") or ""), str(front.get("image_caption") or "")
+    alt, caption = _text(front, "image_alt"), _text(front, "image_caption")
     if isinstance(value, dict):
         source = next((value[key] for key in _PATH_KEYS if value.get(key)), None)
-        alt = str(value.get("alt") or alt)
-        caption = str(value.get("caption") or caption)
+        alt = _text(value, "alt") or alt
+        caption = _text(value, "caption") or caption
         if source is None:
             raise ImageError(value, "the image mapping has no 'path'",
                              "write 'image: {path: assets/images/photo.jpg, alt: ...}'")
@@ -45,13 +46,24 @@ def read_image(front: dict[str, Any]) -> Image | None:
     return _resolve(value.strip(), alt, caption)
 
 
+def _text(mapping: dict[str, Any], key: str) -> str:
+    """`alt` and `caption`: text, or a number written as text."""
+    value = mapping.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ImageError(value, f"'{key}' is not text", f"write '{key}: some words' on one line")
+    return str(value).strip()
+
+
 def _resolve(value: str, alt: str, caption: str) -> Image:
     parts = urlsplit(value)
     if value.startswith("//"):
         return Image("https:" + value, False, alt, caption)
-    if parts.scheme and len(parts.scheme) > 1:  # a one-letter scheme is a Windows drive
-        if parts.scheme.lower() not in _SAFE_SCHEMES:
-            raise ImageError(value, f"'{parts.scheme}:' URLs are not allowed for images",
+    scheme = url_scheme(value)
+    if scheme:
+        if scheme not in SAFE_IMAGE_SCHEMES:
+            raise ImageError(value, f"'{scheme}:' URLs are not allowed for images",
                              "use a path under docs/ or an https:// URL")
         return Image(value, False, alt, caption)
     if "\\" in value or (parts.scheme and len(parts.scheme) == 1):

@@ -70,9 +70,11 @@ def decode_post(source: str, raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
         raise ContentError(Problem(
-            source, None, f"is not UTF-8 text (byte {error.start} is invalid)",
-            "save the file as UTF-8")) from None
+            source, None, f"is not UTF-8 text: line {line} has the byte "
+            f"0x{raw[error.start]:02x} (at byte {error.start})", "save the file as UTF-8", line,
+        )) from None
 
 
 def read_post(source: str, text: str, site: SiteSettings,
@@ -231,7 +233,7 @@ class _Reader:
         try:
             found = authors_mod.post_authors(self.front)
         except authors_mod.AuthorError as error:
-            raise self.fail(error.key, f"{shown(error.value)} is {_kind(error.value)}",
+            raise self.fail(error.key, f"{shown(error.value)} is {_kind(error.value)}: {error}",
                             "write 'author: id' with an id from _data/authors.yml, or "
                             "'author: {name: Full Name}'") from None
         for message in found.warnings:

@@ -36,14 +36,39 @@ class SiteSettings:
     material_separator: str = MATERIAL_SEPARATOR
 
 
+class SettingError(ValueError):
+    """A `_config.yml` setting of the wrong type; `key` names it."""
+
+    def __init__(self, key: str, value: object, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.key, self.value, self.fix = key, value, fix
+
+
+# The type each setting must have, and how to write it.
+SETTING_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
+    "timezone": ((str,), "write 'timezone: Europe/London' (an IANA name)"),
+    "permalink": ((str,), "write 'permalink: pretty' or a template such as '/:year/:title/'"),
+    "excerpt_separator": ((str,), "write 'excerpt_separator: <!--more-->'"),
+    "future": ((bool,), "write 'future: true' or 'future: false' without quotes"),
+    "show_drafts": ((bool,), "write 'show_drafts: true' or 'show_drafts: false' without quotes"),
+}
+
+
 def settings_from_config(jekyll: Mapping[str, Any], overrides: Mapping[str, Any] | None = None,
                          layouts: Mapping[str, str | None] | None = None) -> SiteSettings:
     """Settings from `_config.yml` values, each overridden by a non-null value in `overrides`
-    (the plugin's options). Raises DateParseError for an unknown timezone."""
+    (the plugin's options). Raises DateParseError for an unknown timezone, SettingError for a
+    value of the wrong type."""
 
     def pick(key: str) -> Any:
         value = (overrides or {}).get(key)
-        return jekyll.get(key) if value is None else value
+        value = jekyll.get(key) if value is None else value
+        types, fix = SETTING_TYPES.get(key, ((object,), ""))
+        if value is not None and (not isinstance(value, types) or isinstance(value, bool) != (
+                types == (bool,))):
+            raise SettingError(key, value, f"is not {'true or false' if types == (bool,) else 'text'}",
+                               fix)
+        return value
 
     separator = pick("excerpt_separator")
     defaults, problems = read_defaults(jekyll.get("defaults"))

@@ -10,9 +10,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import ContentError, Problem
+from .frontmatter import load_yaml
 
 JEKYLL_INTERNAL = frozenset({
     "_config.yml", "_config.yaml", "_data", "_includes", "_layouts", "_sass", "_site", "_drafts",
@@ -33,13 +32,7 @@ def read_yaml_file(path: Path, label: str) -> Any:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ContentError(Problem(label, None, "is not UTF-8 text", "save it as UTF-8")) from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 1 if error.problem_mark else None
-        raise ContentError(
-            Problem(label, None, f"invalid YAML: {error.problem}", "fix the YAML", line)
-        ) from None
+    return load_yaml(label, text)
 
 
 def read_jekyll_config(path: Path, label: str) -> dict[str, Any]:
