@@ -10,20 +10,23 @@ Priorities, and why:
 * on_page_context -10: after Material put `posts` and `pagination` in the context, add what the
   news layouts need (which listing this is, related stories, tag and author pages) and the
   head tags and feed links.
+* on_post_build -100: last, so the build summary counts the warnings of every other plugin.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from . import material_blog, newsroom
 from .config import JekyllConfig
@@ -47,6 +50,7 @@ from .jekyll.sitefiles import (
     site_files_stamp,
 )
 from .liquid_site import liquid_site, render_posts
+from .jekyll.summary import summarize
 from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
 from .publishing import Publisher
 from .strings import translator
@@ -79,6 +83,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.redirects_json = True
         self.post_copies: dict[str, str] = {}  # a post's source -> its copy's src_uri
         self.liquid = PostRenderer()  # kept across `mkdocs serve` builds: its memo is reused
+        self.counter: CountHandler | None = None
+        self.made_post_dir: Path | None = None
+        self.summarized = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
@@ -88,6 +95,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self._count_problems()
         docs_dir = Path(config.docs_dir)
         self.blog = material_blog.find_blog(config)
         nav = None if self.blog else find_nav_blog(config)
@@ -119,6 +127,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             [site_files_stamp(root) for root in roots], self.nav_blog,
             sorted((k, a.name) for k, a in site.authors.items())))
         post_dir = material_blog.post_dir(self.blog) if self.blog else self.nav_blog or ""
+        self.made_post_dir = None
+        if self.blog and not (docs_dir / post_dir).exists():
+            self.made_post_dir = docs_dir / post_dir
 
         self.translations = {}
         for source in find_posts(docs_dir, (post_dir,) if self.blog else ()):
@@ -178,6 +189,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         """Give each post the URL Jekyll gave it, and refuse two pages at one URL."""
         if not self.config.enabled:
             return
+        self._remove_empty_post_dir()
         claimed: dict[str, str] = {}
         for file in files:
             if file.src_uri in self.translations:
@@ -310,6 +322,13 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             self.publisher.collect(page, html, self.translations.get(page.file.src_uri))
         return None
 
+    @event_priority(-100)
+    def _on_post_build_last(self, *, config: MkDocsConfig) -> None:
+        self._log_summary(failed=False)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._log_summary(failed=isinstance(error, BuildError))
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         language = str(config.theme.get("language") or "en")
         locale = language.replace("-", "_")
@@ -322,13 +341,15 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             env.globals.update(self.publisher.globals(self.translations))
         return env
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _on_post_build_outputs(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         _write_redirects(config, self.redirects, self.redirects_json)
         pages = {uri: file.page for uri in self.translations
                  if (file := self.files.get_file_from_path(uri)) and isinstance(file.page, Page)}
         self.publisher.write(config, self.translations, pages)
+
+    on_post_build = CombinedEvent(_on_post_build_outputs, _on_post_build_last)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on edits to the Jekyll site's own files. MkDocs already watches docs_dir
@@ -363,6 +384,35 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                                      self._site_root(docs_dir)))
         except ContentError as error:
             raise PluginError(_with_line(error, docs_dir)) from None
+
+    def _remove_empty_post_dir(self) -> None:
+        """Material's blog creates its post_dir in docs/ when missing; the posts live elsewhere, so
+        take the empty folder away again and leave docs/ as it was (not on serve: the watcher
+        would see it come back on every rebuild)."""
+        made = self.made_post_dir
+        if made is not None and not self.is_serve and made.is_dir() and not any(made.iterdir()):
+            made.rmdir()
+
+    def _count_problems(self) -> None:
+        """Count this build's warnings and errors (MkDocs counts them only with --strict)."""
+        logger = logging.getLogger("mkdocs")
+        if self.counter is not None:
+            logger.removeHandler(self.counter)
+        self.counter = CountHandler(level=logging.WARNING)
+        logger.addHandler(self.counter)
+        self.summarized = False
+
+    def _log_summary(self, failed: bool) -> None:
+        """One line per build, from on_post_build or, when the build stops, on_build_error."""
+        if self.summarized or self.counter is None:
+            return
+        self.summarized = True
+        counts = dict(self.counter.get_counts())
+        errors = counts.get("ERROR", 0) + counts.get("CRITICAL", 0) + int(failed)  # logged after
+        summary = summarize(translation.post for translation in self.translations.values())
+        log.info("%s", summary.line(errors, counts.get("WARNING", 0)))
+        logging.getLogger("mkdocs").removeHandler(self.counter)
+        self.counter = None
 
     def _cache_dir(self, config: MkDocsConfig, docs_dir: Path) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -429,10 +479,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         return authors
 
     def _report(self, docs_dir: Path) -> None:
-        counts = {"published": 0, "unpublished": 0, "future": 0, "draft": 0}
         for translation in self.translations.values():
             post = translation.post
-            counts[post.draft_reason or "published"] += 1
             for problem in post.warnings:
                 log.warning("%s", problem)
             image = post.image
@@ -441,11 +489,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                     "Error reading front matter 'image' of '%s': '%s' does not exist in docs/ "
                     "(add the file or fix the path)", post.source, image.url,
                 )
-        log.info(
-            "%d posts found: %d published, %d drafts, %d future, %d unpublished",
-            len(self.translations), counts["published"], counts["draft"], counts["future"],
-            counts["unpublished"],
-        )
 
 
 def _write_redirects(config: MkDocsConfig, redirects: list[Redirect], with_json: bool) -> None:

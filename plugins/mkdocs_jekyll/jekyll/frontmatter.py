@@ -95,6 +95,10 @@ def load_yaml(path: str, source: str, first_line: int = 1) -> Any:
         fix = "check the quoting and indentation; quote values that contain ': ' or start with '['"
         if "\t" in source and ("tab" in reason.lower() or "'\\t'" in reason):
             fix = "indent with spaces, YAML does not allow tabs"
+        elif "YAML aliases" in reason:
+            fix = f"write the values out: at most {MAX_ALIASES} '*' aliases are allowed"
+        elif "duplicate key" in reason:
+            fix = "keep one of the two values: YAML would silently drop the other"
         raise ContentError(Problem(path, None, f"invalid YAML: {reason}", fix, line)) from None
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
         raise ContentError(Problem(path, None, f"invalid YAML: {error}", "fix the YAML", 1)) from None
