@@ -1,7 +1,8 @@
 """What this plugin needs from Material's blog plugin: where posts go, and its authors file.
 
 Only Material's documented options are read or set here; nothing reaches into its internals
-except `Post.excerpt`, which Material's own templates read to list a post.
+except `Post.excerpt`, which Material's own templates read to list a post, and the names it
+prints unescaped (see "names Material prints unescaped" below).
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from .jekyll.authors import Author, read_authors
 from .jekyll.errors import ContentError
 from .jekyll.sitefiles import read_yaml_file
+from .jekyll.text import markup_safe_text
 
 
 def find_blog(config: MkDocsConfig) -> Any:
@@ -67,3 +70,31 @@ def use_authors(blog: Any, authors: dict[str, Author], cache_dir: Path, *,
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     blog.config.authors_file = str(path)  # Material joins it to docs_dir: absolute stays absolute
+
+
+# -- names Material prints unescaped ---------------------------------------------------------
+# MkDocs' Jinja has autoescape off: Material prints titles, tag names, category names and author
+# names as they are (`{{ page.meta.title }}`, `{{ tag.name }}`, `{{ nav_item.title }}`), and
+# writes a post's title and a category's name as Markdown (`# {title}`) for listings and views
+# (views: newsroom.escaped_view_heading).
+# So Material gets markup-safe text (character references), as Markup where it stays a Python
+# value, so templates that do escape (`| e`) do not escape it twice.
+
+
+def make_authors_safe(blog: Any) -> None:
+    """Before Material makes author profiles (on_files -50): names and bios as safe text."""
+    for author in (getattr(blog, "authors", None) or {}).values():
+        for key in ("name", "description"):
+            value = author.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                author[key] = Markup(markup_safe_text(value))
+
+
+def make_post_safe(page: Any) -> None:
+    """A post's title and tags as safe text (Material's blog read them already)."""
+    meta = page.meta
+    if isinstance(meta.get("title"), str) and not isinstance(meta["title"], Markup):
+        meta["title"] = Markup(markup_safe_text(meta["title"]))
+    if isinstance(meta.get("tags"), list):
+        meta["tags"] = [tag if isinstance(tag, Markup) else Markup(markup_safe_text(str(tag)))
+                        for tag in meta["tags"]]

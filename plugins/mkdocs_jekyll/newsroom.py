@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -19,6 +20,7 @@ from .jekyll.authors import Author
 from .jekyll.imagesize import image_size
 from .jekyll.names import slugify
 from .jekyll.related import Story, related_stories
+from .jekyll.text import markup_safe_text
 from .translator import Translation
 
 log = get_plugin_logger(__name__)
@@ -117,7 +119,11 @@ def escaped_view_heading(markdown: str, page: Any) -> str | None:
         return None
     if not markdown.startswith("# ") or "\n" in markdown.strip():
         return None
-    return "# " + html.escape(markdown[2:].strip(), quote=False)
+    name = page.name.unescape() if isinstance(page.name, Markup) else str(page.name or "")
+    # Markup-safe (HTML and Markdown characters as references), and the title as Markup, so
+    # templates that escape (`| e`) do not escape it twice (see material_blog.py).
+    page.meta["title"] = Markup(markup_safe_text(name))
+    return f"# {page.meta['title']}"
 
 
 def related_by_post(translations: dict[str, Translation], limit: int = 4) -> dict[str, list[str]]:

@@ -160,6 +160,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         """Drop Jekyll's own files and hand Material translated copies instead of the posts."""
         if not self.config.enabled:
             return None
+        material_blog.make_authors_safe(self.blog)
         originals = {t.post.source: files.get_file_from_path(t.post.source)
                      for t in self.translations.values()}
         for file in list(files):
@@ -213,6 +214,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                 _set_destination(file, post.dest, config)
                 if isinstance(file.page, Page):
                     _set_canonical(file.page, config.site_url)
+                    material_blog.make_post_safe(file.page)
             if post.draft and not shows_drafts:
                 continue
             other = claimed.get(file.dest_uri)

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from .errors import ContentError, Problem, shown
 from .names import slugify
+from .text import clean_text
 from .urls import SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafe_scheme
 
 _NAME_KEYS = ("name", "display_name", "title")
@@ -178,6 +179,6 @@ def _first_text(entry: dict[str, Any], keys: tuple[str, ...], author_id: str) ->
             continue
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise AuthorError(author_id, value, f"'{key}' is not text")
-        if str(value).strip():
-            return str(value).strip()
+        if clean_text(str(value)).strip():
+            return clean_text(str(value)).strip()
     return ""

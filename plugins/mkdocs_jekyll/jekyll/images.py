@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from .text import clean_text
 from .urls import SAFE_IMAGE_SCHEMES, url_scheme
 
 _PATH_KEYS = ("path", "feature", "url", "src", "thumbnail", "teaser")
@@ -53,7 +54,7 @@ def _text(mapping: dict[str, Any], key: str) -> str:
         return ""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise ImageError(value, f"'{key}' is not text", f"write '{key}: some words' on one line")
-    return str(value).strip()
+    return clean_text(str(value)).strip()
 
 
 def _resolve(value: str, alt: str, caption: str) -> Image:

@@ -21,7 +21,7 @@ from .images import Image, ImageError, read_image
 from .names import DRAFTS_DIR, POSTS_DIR, parse_post_path, titleize_slug
 from .permalink import PermalinkError, UrlFacts, destination, post_url
 from .site import SiteSettings
-from .text import plain_text, strip_html
+from .text import clean_text, plain_text, strip_html
 
 UPDATED_KEYS = ("last_modified_at", "modified", "updated")
 PIN_KEYS = ("pin", "featured", "sticky")
@@ -187,7 +187,7 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise self.fail(key, f"{shown(value)} is {_kind(value)}, not text",
                             f"write '{key}: some text' on one line, quoted if it contains ':'")
-        return str(value).strip()
+        return clean_text(str(value)).strip()
 
     def flag(self, key: str) -> bool:
         value = self.front.get(key)

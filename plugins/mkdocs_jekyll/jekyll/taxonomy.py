@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .text import clean_text
+
 
 class TaxonomyError(ValueError):
     def __init__(self, key: str, value: object, message: str) -> None:
@@ -70,7 +72,7 @@ def _scalar(key: str, value: object) -> str:
         if isinstance(value, dict):
             kind = "a mapping"
         raise TaxonomyError(key, value, f"{kind}, not a name")
-    text = str(value).strip()
+    text = clean_text(str(value)).strip()
     if not text:
         raise TaxonomyError(key, value, "empty, not a name")
     return text

@@ -46,3 +46,21 @@ def plain_text(markdown_text: str) -> str:
     parser.feed(html)
     parser.close()
     return " ".join("".join(parser.parts).split())
+
+
+# C0 control characters (but tab and newlines) and DEL: invisible, and not allowed in XML 1.0.
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+# Characters HTML or Markdown would read as markup (`{: onclick=...}` is attr_list's; smarty turns
+# `--` and `...` into dashes and ellipses), written as character references, so a value shows as
+# typed in a Jinja template and in Markdown alike (Material renders `# {title}` in listings).
+_MARKUP = {ord(ch): f"&#{ord(ch)};" for ch in "&<>\"'\\`*_{}[]#-."}
+
+
+def clean_text(value: str) -> str:
+    """A typed value without control characters (invisible to readers, invalid in feeds)."""
+    return value.translate(_CONTROL)
+
+
+def markup_safe_text(value: str) -> str:
+    """`value` as text that is safe to print unescaped into HTML and into Markdown."""
+    return clean_text(value).translate(_MARKUP)
