@@ -60,7 +60,22 @@ def _timestamp_or_text(loader: _Loader, node: Any) -> Any:
         return loader.construct_scalar(node)
 
 
+def _text(loader: _Loader, node: Any) -> Any:
+    """YAML's `"\\ud83d\\ude00"` escapes give UTF-16 halves: join pairs, refuse a lone half
+    (it cannot be written as UTF-8, so the page could not be written)."""
+    value = loader.construct_scalar(node)
+    if not any("\ud800" <= ch <= "\udfff" for ch in value):
+        return value
+    try:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        raise yaml.constructor.ConstructorError(
+            None, None, "a '\\uD800'-'\\uDFFF' escape without its pair is not a character",
+            node.start_mark) from None
+
+
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+_Loader.add_constructor("tag:yaml.org,2002:str", _text)
 
 
 def split_front_matter(path: str, text: str) -> SplitFile:
