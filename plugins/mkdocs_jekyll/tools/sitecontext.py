@@ -10,8 +10,8 @@ from typing import Any
 
 from ..jekyll.authors import Author, AuthorError, read_authors
 from ..jekyll.dates import DateParseError
-from ..jekyll.errors import ContentError, Problem
-from ..jekyll.site import SiteSettings, settings_from_config
+from ..jekyll.errors import ContentError, Problem, shown
+from ..jekyll.site import SettingError, SiteSettings, settings_from_config
 from ..jekyll.sitefiles import read_jekyll_config, read_yaml_file
 
 AUTHOR_FILES = ("_data/authors.yml", "_data/authors.yaml")
@@ -34,6 +34,9 @@ def load_site(root: Path) -> JekyllSite:
     except DateParseError as error:
         raise ContentError(Problem("_config.yml", "timezone", str(error),
                                    "use a name like Europe/Berlin or UTC")) from None
+    except SettingError as error:
+        raise ContentError(Problem("_config.yml", error.key, f"{shown(error.value)} {error}",
+                                   error.fix)) from None
     authors: dict[str, Author] = {}
     try:
         authors.update(read_authors(config.get("authors"), "_config.yml"))
