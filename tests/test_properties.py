@@ -32,6 +32,7 @@ PERMALINKS = ["date", "pretty", "ordinal", "none", "/news/:year/:month/:title/",
               "/:categories/:year/:month/:day/:title:output_ext"]
 TIMEZONES = ["UTC", "America/Chicago", "Asia/Tokyo", "Pacific/Kiritimati"]
 CATEGORIES = ["World", "Économie", "sport", "Kultur und Medien", "東京"]
+HEADLINES = "article.md-post h2, .jekyll-card__headline"  # Material's cards or the news layouts'
 TITLE_CHARS = st.characters(categories=["L", "N", "Zs", "P", "S"], exclude_characters="\u2028\u2029")
 
 
@@ -131,18 +132,18 @@ def test_each_published_post_has_one_page_at_its_url_and_is_listed(
         assert pages == [post.dest], (source, post.url, pages)  # one page, at Jekyll's URL
 
     front = site.page("/")
-    listed = sorted(text_of(h) for h in front.select("article.md-post h2"))
+    listed = sorted({text_of(h) for h in front.select(HEADLINES)})
     assert listed == sorted(_shown(p.title) for p in published.values())
     for source, post in published.items():
         archive = site.page(f"/archive/{post.date.year}/")
-        assert _shown(post.title) in [text_of(h) for h in archive.select("article.md-post h2")]
+        assert _shown(post.title) in [text_of(h) for h in archive.select(HEADLINES)]
         article = site.page(unquote(post.url))
         kicker = article.select_one(".jekyll-kicker a")
         assert (kicker is None) == (not post.categories), source
         if kicker is not None:
             category_url = urljoin("https://x.example" + unquote(post.url), kicker["href"])
             category = site.page(unquote(category_url.removeprefix("https://x.example")))
-            titles = [text_of(h) for h in category.select("article.md-post h2")]
+            titles = [text_of(h) for h in category.select(HEADLINES)]
             assert _shown(post.title) in titles, (source, category_url)
 
 

@@ -4,7 +4,6 @@ stories, author profiles, tag pages and image sizes. Called from plugin.py; no J
 
 from __future__ import annotations
 
-import html
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,7 +101,8 @@ def add_tag_pages(translations: dict[str, Translation], files: Files, config: Mk
             if files.get_file_from_path(uri):
                 log.warning("Tag page '%s' is not built: '%s' already exists", names[slug], uri)
                 continue
-            title = html.escape(names[slug].replace("\n", " "))  # Markdown keeps raw HTML
+            # Markdown keeps raw HTML and reads `{: onclick=...}` (attr_list), `*`, `` ` ``...
+            title = markup_safe_text(names[slug].replace("\n", " "))
             content = f"---\ntemplate: {TAG_TEMPLATE}\nsearch:\n  exclude: true\n---\n\n# {title}\n"
             file = File.generated(config, uri, content=content)
             file.inclusion = InclusionLevel.NOT_IN_NAV
