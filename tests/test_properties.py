@@ -1,5 +1,6 @@
 """Properties over generated sites: every post that should be published has exactly one page at
-its URL and is listed; random bad front matter always stops with a clean error.
+its URL and is listed (front page, archive, category page, feed); random bad front matter always
+stops with a clean error.
 
 Builds are slow, so example counts are small and derandomized (the same examples on every run).
 Expected URLs come from the pure core (checked against real Jekyll in test_conformance.py);
@@ -15,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
+import feedparser
 import pytest
 from conftest import FIXTURES, Site, text_of
 from hypothesis import HealthCheck, given, settings
@@ -134,8 +136,13 @@ def test_each_published_post_has_one_page_at_its_url_and_is_listed(
     front = site.page("/")
     listed = sorted({text_of(h) for h in front.select(HEADLINES)})
     assert listed == sorted(_shown(p.title) for p in published.values())
+    feed = feedparser.parse((site.out / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert sorted(_shown(entry.title) for entry in feed.entries) == sorted(
+        _shown(p.title) for p in published.values())
     for source, post in published.items():
-        archive = site.page(f"/archive/{post.date.year}/")
+        year = f"{post.date.year}/"  # jekyll-archives' /YYYY/ with the news layouts, else Material's
+        archive = site.page(year if (site.out / year).is_dir() else f"/archive/{year}")
         assert _shown(post.title) in [text_of(h) for h in archive.select(HEADLINES)]
         article = site.page(unquote(post.url))
         kicker = article.select_one(".jekyll-kicker a")
