@@ -71,7 +71,8 @@ def browser(served: tuple[str, Path]) -> Iterator[object]:
 def _pages(out: Path) -> list[str]:
     posts = [post_url(index, _SiteOut(out)) for index in range(len(HOSTILE))]
     category = next((out / "category").iterdir())
-    return ["/", "/tags/", "/archive/2025/", "/" + category.relative_to(out).as_posix() + "/",
+    archive = "/2025/" if (out / "2025").is_dir() else "/archive/2025/"  # the layouts' or Material's
+    return ["/", "/tags/", archive, "/" + category.relative_to(out).as_posix() + "/",
             *("/" + quote(p.relative_to(out).as_posix()) for p in posts)]
 
 

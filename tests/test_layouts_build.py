@@ -143,7 +143,7 @@ def test_hostile_values_are_printed_as_text(minimal_site: Site) -> None:
     minimal_site.write("_posts/2025-03-06-hostile.md", """
         ---
         title: "<script>alert('title')</script>"
-        author: {name: "<b onmouseover=x>Evil</b>", url: "javascript:alert(1)"}
+        author: {name: "<b onmouseover=x>Evil</b>", url: "https://x.example/\\"><b>x</b>"}
         categories: ["<i>Town</i>"]
         tags: ["<svg onload=x>"]
         image: {path: "assets/x.jpg", alt: "\\"><img src=x onerror=alert(1)>", caption: "<em>cap</em>"}
@@ -154,7 +154,7 @@ def test_hostile_values_are_printed_as_text(minimal_site: Site) -> None:
     """)
     (minimal_site.docs / "assets").mkdir(exist_ok=True)
     (minimal_site.docs / "assets/x.jpg").write_bytes(b"\xff\xd8\xff\xd9")
-    minimal_site.build()
+    minimal_site.build()  # (a javascript: author url is refused: tests/bad_input/authors-*)
     article_url = "/<i>town</i>/2025/03/06/hostile.html"  # Jekyll keeps categories in URLs as-is
     pages = ["/", article_url, "/tag/svg-onload-x/", "/category/town/"]
     for url in pages:
