@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from conftest import Site, text_of
 from hostile import BENIGN, HOSTILE, make_site, post_url
 from lxml import etree
+from mkdocs_jekyll.jekyll.text import strip_html
 
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset",
                   "background", "ping", "cite")
@@ -144,7 +145,9 @@ def test_listings_show_the_strings_as_typed(built: tuple[Site, Site]) -> None:
     assert titles == sorted(shown_as(f"T{i} {text}") for i, text in enumerate(HOSTILE))
     standfirsts = sorted({text_of(card.select_one(".jekyll-standfirst")) for card in cards
                           if card.select_one(".jekyll-standfirst")})
-    assert standfirsts == sorted(shown_as(f"E{i} {text}") for i, text in enumerate(HOSTILE))
+    # A front matter excerpt is shown as Jekyll themes show it: through Liquid's strip_html.
+    assert standfirsts == sorted({shown_as(strip_html(f"E{i} {text}"))
+                                  for i, text in enumerate(HOSTILE)})
 
 
 def test_search_index_holds_text_not_markup(built: tuple[Site, Site]) -> None:

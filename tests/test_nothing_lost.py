@@ -37,8 +37,9 @@ def test_docs_are_byte_for_byte_the_same_after_a_build(minimal_site: Site, fails
         minimal_site.build()
         assert minimal_site.page("/2025/03/06/crlf.html").select_one("h1").get_text() == "CRLF"
     assert tree(minimal_site.docs) == before
-    copies = minimal_site.root / ".cache/mkdocs-jekyll/posts"
-    assert [p.name for p in copies.rglob("*second.md")] == ["2025-03-05-second.md"]
+    if not fails:  # the copies went to the cache (a failed build may stop before writing them)
+        copies = minimal_site.root / ".cache/mkdocs-jekyll/posts"
+        assert [p.name for p in copies.rglob("*second.md")] == ["2025-03-05-second.md"]
 
 
 # -- YAML safety ------------------------------------------------------------------------------

@@ -49,8 +49,8 @@ from .jekyll.sitefiles import (
     read_yaml_file,
     site_files_stamp,
 )
-from .liquid_site import liquid_site, render_posts
 from .jekyll.summary import summarize
+from .liquid_site import liquid_site, render_posts
 from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
 from .publishing import Publisher
 from .strings import translator
@@ -411,7 +411,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.summarized = True
         counts = dict(self.counter.get_counts())
         errors = counts.get("ERROR", 0) + counts.get("CRITICAL", 0) + int(failed)  # logged after
-        summary = summarize(translation.post for translation in self.translations.values())
+        summary = summarize((translation.post for translation in self.translations.values()),
+                            redirected=len(self.redirects))
         log.info("%s", summary.line(errors, counts.get("WARNING", 0)))
         logging.getLogger("mkdocs").removeHandler(self.counter)
         self.counter = None

@@ -64,8 +64,8 @@ def settings_from_config(jekyll: Mapping[str, Any], overrides: Mapping[str, Any]
         value = (overrides or {}).get(key)
         value = jekyll.get(key) if value is None else value
         types, fix = SETTING_TYPES.get(key, ((object,), ""))
-        if value is not None and (not isinstance(value, types) or isinstance(value, bool) != (
-                types == (bool,))):
+        if key in SETTING_TYPES and value is not None and (
+                not isinstance(value, types) or isinstance(value, bool) != (types == (bool,))):
             raise SettingError(key, value, f"is not {'true or false' if types == (bool,) else 'text'}",
                                fix)
         return value

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 from .post import JekyllPost
 
-REDIRECT_KEYS = ("redirect_from", "redirect_to")  # jekyll-redirect-from's keys
-
 
 @dataclass
 class BuildSummary:
@@ -17,7 +15,7 @@ class BuildSummary:
     drafts: int = 0
     future: int = 0
     unpublished: int = 0
-    redirected: int = 0  # redirect pages made for posts (`redirect_from` entries, `redirect_to`)
+    redirected: int = 0  # redirect pages written (`redirect_from`, `redirect_to`, moved URLs)
 
     def line(self, errors: int, warnings: int) -> str:
         return (
@@ -27,14 +25,15 @@ class BuildSummary:
         )
 
 
-def summarize(posts: Iterable[JekyllPost]) -> BuildSummary:
-    summary = BuildSummary()
+def summarize(posts: Iterable[JekyllPost], redirected: int = 0) -> BuildSummary:
+    """Count the posts by what happened to them; `redirected` is the number of redirect pages
+    the build writes (jekyll-redirect-from's, see redirects.py)."""
+    summary = BuildSummary(redirected=redirected)
     for post in posts:
         summary.found += 1
         reason = post.draft_reason
         if reason is None:
             summary.published += 1
-            summary.redirected += redirects_of(post)
         elif reason == "draft":
             summary.drafts += 1
         elif reason == "future":
@@ -42,19 +41,6 @@ def summarize(posts: Iterable[JekyllPost]) -> BuildSummary:
         else:
             summary.unpublished += 1
     return summary
-
-
-def redirects_of(post: JekyllPost) -> int:
-    """How many redirect pages a published post asks for. The keys stay in `post.extra` until
-    redirect support reads them; then this counts what it made, from the same keys."""
-    count = 0
-    for key in REDIRECT_KEYS:
-        value = post.extra.get(key)
-        if isinstance(value, str) and value.strip():
-            count += 1
-        elif isinstance(value, list):
-            count += sum(1 for item in value if isinstance(item, str) and item.strip())
-    return count
 
 
 def _count(number: int, noun: str) -> str:
