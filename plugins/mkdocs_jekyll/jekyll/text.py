@@ -53,7 +53,10 @@ _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x
 # Characters HTML or Markdown would read as markup (`{: onclick=...}` is attr_list's; smarty turns
 # `--` and `...` into dashes and ellipses), written as character references, so a value shows as
 # typed in a Jinja template and in Markdown alike (Material renders `# {title}` in listings).
-_MARKUP = {ord(ch): f"&#{ord(ch)};" for ch in "&<>\"'\\`*_{}[]#-."}
+_MARKUP = {ord(ch): f"&#{ord(ch)};" for ch in "&<>\"'\\`*_{}[]#"}
+# Only where Markdown reads them: `-` and `.` in runs (smarty's dashes and ellipses), and a block
+# marker at the start (`#`, `-`, `+`, `1.`, `1)`), so `four-hour` stays searchable as typed.
+_RUNS = re.compile(r"-{2,}|\.{2,}|^\s*(?:[#+-]|\d+[.)])")
 
 
 def clean_text(value: str) -> str:
@@ -63,4 +66,5 @@ def clean_text(value: str) -> str:
 
 def markup_safe_text(value: str) -> str:
     """`value` as text that is safe to print unescaped into HTML and into Markdown."""
-    return clean_text(value).translate(_MARKUP)
+    text = clean_text(value).translate(_MARKUP)
+    return _RUNS.sub(lambda m: "".join(f"&#{ord(ch)};" for ch in m.group()), text)
