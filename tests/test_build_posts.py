@@ -202,3 +202,20 @@ def test_quotes_and_markup_in_excerpts_stay_text(minimal_site: Site) -> None:
     assert not [s for s in page.select("script") if "alert(1)" in s.get_text()]
     card = minimal_site.page("/").select_one("article.jekyll-card .jekyll-standfirst")
     assert text_of(card) == shown
+
+
+def test_category_spellings_that_share_a_listing_are_merged(minimal_site: Site) -> None:
+    """Jekyll keeps `Business` and `business` apart, but both make one listing URL: without a
+    merge, one listing page replaced the other and a story went missing from its section."""
+    minimal_site.write("_posts/2025-03-05-crane.md", "---\ncategories: Business\n---\nCranes.\n")
+    minimal_site.write("_posts/2025-03-06-market.md", "---\ncategories: business\n---\nFish.\n")
+    minimal_site.write("_posts/2025-03-07-taxis.md", "---\ncategories: [Business]\n---\nTaxis.\n")
+    minimal_site.build()
+    listing = minimal_site.page("/category/business/")
+    headlines = {text_of(h) for h in listing.select(".jekyll-card__headline")}
+    assert headlines == {"Taxis", "Market", "Crane"}
+    assert text_of(listing.select_one("h1")) == "Business"
+    # the URL stays the one Jekyll gives (categories lowercased)
+    market = minimal_site.page("/business/2025/03/06/market.html")
+    assert text_of(market.select_one(".jekyll-kicker")) == "Business"
+    assert any("Category 'business' is listed as 'Business'" in m for m in minimal_site.infos())

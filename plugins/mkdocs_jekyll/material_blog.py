@@ -1,15 +1,18 @@
 """What this plugin needs from Material's blog plugin: where posts go, and its authors file.
 
 Only Material's documented options are read or set here; nothing reaches into its internals
-except `Post.excerpt`, which Material's own templates read to list a post, and the names it
-prints unescaped (see "names Material prints unescaped" below).
+except `Post.excerpt`, which Material's own templates read to list a post, the names it
+prints unescaped (see "names Material prints unescaped" below) and its rule for a category's
+slug (`_slugify_category`, with Jekyll's slugify when it is missing).
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from markupsafe import Markup
@@ -18,8 +21,13 @@ from mkdocs.exceptions import PluginError
 
 from .jekyll.authors import Author, read_authors
 from .jekyll.errors import ContentError
+from .jekyll.names import slugify
 from .jekyll.sitefiles import read_yaml_file
+from .jekyll.taxonomy import respelled, shared_spellings
 from .jekyll.text import markup_safe_text
+
+if TYPE_CHECKING:
+    from .translator import Translation
 
 
 def find_blog(config: MkDocsConfig) -> Any:
@@ -98,3 +106,19 @@ def make_post_safe(page: Any) -> None:
     if isinstance(meta.get("tags"), list):
         meta["tags"] = [tag if isinstance(tag, Markup) else Markup(markup_safe_text(str(tag)))
                         for tag in meta["tags"]]
+
+
+def unify_category_spellings(translations: Iterable[Translation], blog: Any) -> dict[str, str]:
+    """Give category spellings that share one listing (`Business`, `business`) one name, the most
+    used, so neither listing silently replaces the other. URLs keep Jekyll's (lowercased) form.
+    Returns the spellings changed, as {typed: shown}."""
+    slug = getattr(blog, "_slugify_category", None)  # Material 9.7's own rule for listing URLs
+    key: Callable[[str], str] = slug if callable(slug) else slugify
+    ordered = sorted(translations, key=lambda t: (t.post.date, t.post.source))
+    changes = shared_spellings((t.post.categories for t in ordered), key)
+    if changes:
+        for translation in ordered:
+            post = translation.post
+            if any(name in changes for name in post.categories):
+                translation.post = replace(post, categories=respelled(post.categories, changes))
+    return changes

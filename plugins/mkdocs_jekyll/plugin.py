@@ -144,6 +144,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                     f"Error: '{source}' and '{other.post.source}' would both be published at "
                     f"'{translation.copy_uri}': give one of them another 'slug' or date")
             self.translations[translation.copy_uri] = translation
+        if self.blog:
+            for typed, shown_as in material_blog.unify_category_spellings(
+                    self.translations.values(), self.blog).items():
+                log.info("Category '%s' is listed as '%s': both would have one listing page "
+                         "(use one spelling to silence this)", typed, shown_as)
         self._render_liquid(config, jekyll, site)
 
         authors = self._all_authors(site.authors)

@@ -70,7 +70,7 @@ class Translator:
         """Write the copy Material reads; `body` replaces the post's body (rendered Liquid)."""
         post = translation.post
         if body is None or body == post.body:
-            copy = self._memo[post.source][2]
+            copy = self._copy_of(post)
         else:
             memo = self._rendered.get(post.source)
             if memo is None or memo[0] != body or memo[1] is not post:
@@ -83,6 +83,13 @@ class Translator:
                 self._rendered[post.source] = memo
             copy = memo[2]
         _write_if_changed(translation.copy_path, copy)
+
+
+    def _copy_of(self, post: JekyllPost) -> str:
+        """The memoised copy, or a fresh one for a post changed after reading (categories
+        respelled to share one listing: rare, so not memoised)."""
+        _digest, read, copy, write_copy = self._memo[post.source]
+        return copy if post is read else write_copy(post)
 
 
 def post_marker() -> str:
