@@ -77,6 +77,27 @@ def _text(loader: _Loader, node: Any) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 _Loader.add_constructor("tag:yaml.org,2002:str", _text)
 
+_CLoader: Any = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        """libyaml's parser (10x faster) with the same constructors, for YAML without aliases."""
+
+        construct_mapping = _Loader.construct_mapping
+
+    _CLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+    _CLoader.add_constructor("tag:yaml.org,2002:str", _text)
+
+
+def _parse(source: str) -> Any:
+    """The YAML's value; libyaml's when it cannot hold aliases, and never its error messages."""
+    if _CLoader is not None and "*" not in source and "&" not in source:
+        try:
+            return yaml.load(source, Loader=_CLoader)
+        except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+            pass  # the pure-Python loader words the error as the messages users are shown
+    return yaml.load(source, Loader=_Loader)
+
 
 def split_front_matter(path: str, text: str) -> SplitFile:
     """Return the parsed front matter and the body, or raise a ContentError naming `path`."""
@@ -102,7 +123,7 @@ def load_yaml(path: str, source: str, first_line: int = 1) -> Any:
     """Safe YAML with the alias cap and duplicate-key check; `first_line` is the file line of the
     text's first line (2 for front matter, below its opening '---'). Raises ContentError."""
     try:
-        return yaml.load(source, Loader=_Loader)
+        return _parse(source)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else None
