@@ -4,13 +4,17 @@ them (which then take Material's own path)."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, Site, text_of
+from conftest import REPO, Site, _Collect, text_of
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs_jekyll import material_speedups
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -39,6 +43,9 @@ def _assert_same_site(fast: Site, slow: Site) -> None:
     assert different == [], f"differ with and without speed-ups: {different[:10]}"
 
 
+pages_reused: list[int] = []
+
+
 @pytest.fixture
 def excerpt_stats(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     """(rendered from their own Markdown, taken from the cache) per build with speed-ups."""
@@ -47,6 +54,7 @@ def excerpt_stats(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
 
     def end_build(self: material_speedups.ExcerptCache) -> None:
         seen.append((self.misses, self.hits))
+        pages_reused.append(self.page_hits)
         original(self)
 
     monkeypatch.setattr(material_speedups.ExcerptCache, "end_build", end_build)
@@ -180,3 +188,43 @@ def test_post_list_membership_matches_list_semantics() -> None:
     posts.remove(a)
     assert a not in posts
     assert Post("a") not in posts
+
+
+def _serve_build(site: Site, messages: list[logging.LogRecord]) -> None:
+    """One rebuild as `mkdocs serve` runs it: the plugin objects stay from the last build."""
+    handler = _Collect(messages)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.out))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/")
+    finally:
+        logger.removeHandler(handler)
+
+
+def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
+        tmp_path: Path, excerpt_stats: list[tuple[int, int]]) -> None:
+    site = _tricky(tmp_path, "serve", True)
+    site.write("_posts/2025-03-06-broken-link.md",
+               "---\ntitle: Broken\n---\n\nSee [the map](missing.md).\n\nRest.\n")
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    first: list[logging.LogRecord] = []
+    _serve_build(site, first)
+    plain = (site.out / "port/2025/03/05/plain.html").read_bytes()
+    site.write("_posts/2025-03-05-plain.md", TRICKY["_posts/2025-03-05-plain.md"].replace(
+        "## Later", "An edited line.\n\n## Later"))
+    second: list[logging.LogRecord] = []
+    _serve_build(site, second)
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+
+    edited = site.page("/port/2025/03/05/plain.html")
+    assert "An edited line." in text_of(edited.select_one("article"))
+    assert (site.out / "port/2025/03/05/plain.html").read_bytes() != plain
+    _, reused = excerpt_stats[1]
+    assert reused > 0, "no excerpt was reused on the rebuild"
+    assert pages_reused[-2:] == [0, 5], "the five unedited posts are converted once"
+    broken = [r.getMessage() for r in second if "missing.md" in r.getMessage()]
+    assert broken, "the broken link's warning must be logged on every rebuild"
+    assert [r.levelno for r in second if "missing.md" in r.getMessage()] == [
+        r.levelno for r in first if "missing.md" in r.getMessage()]

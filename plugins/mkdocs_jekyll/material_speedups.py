@@ -21,6 +21,7 @@ or HTML blocks before it, extensions not known to be local).
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -96,23 +97,25 @@ def excerpt_head(markdown: str, separator: str) -> str | None:
 
 
 class ExcerptCache:
-    """Rendered excerpts by everything their HTML depends on; entries unused in a build go."""
+    """Rendered excerpts (and, in `mkdocs serve`, posts) by everything their HTML depends on;
+    entries unused in a build are dropped after it."""
 
     def __init__(self) -> None:
-        self.entries: dict[tuple[str, ...], tuple[str, list[Any]]] = {}
+        self.entries: dict[tuple[str, ...], Any] = {}
         self.used: set[tuple[str, ...]] = set()
         self.context = ""  # the Markdown settings and the site's files, as one digest
         self.hits = 0
         self.misses = 0
+        self.page_hits = 0
 
     def start_build(self, config: Any, files: Any) -> None:
         digest = hashlib.sha1(repr((config.markdown_extensions, config.mdx_configs,
-                                    config.use_directory_urls)).encode())
+                                    config.use_directory_urls, config.validation)).encode())
         for file in files:
             digest.update(f"{file.src_uri}\0{file.url}\n".encode())
         self.context = digest.hexdigest()
         self.used = set()
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.page_hits = 0
 
     def end_build(self) -> None:
         self.entries = {key: value for key, value in self.entries.items() if key in self.used}
@@ -241,6 +244,62 @@ def fast_excerpt_class(excerpt_class: type) -> type:
     return FastExcerpt
 
 
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def cached_post_class(post_class: type) -> type:
+    """A subclass of Material's Post whose Markdown conversion is kept across serve rebuilds.
+
+    The key holds the post's Markdown, its file and URL, the Markdown settings and every file's
+    URL (links are resolved against them); the messages the conversion logged are logged again
+    on reuse, so `--strict` and the log see the same build.
+    """
+
+    class CachedPost(post_class):  # type: ignore[misc, valid-type]
+        _cache: ExcerptCache
+
+        def render(self, config: Any, files: Any) -> None:
+            cache = self._cache
+            key = ("page", cache.context, self.file.src_uri, self.file.url,
+                   hashlib.sha1(self.markdown.encode()).hexdigest())
+            found = cache.entries.get(key)
+            links = None
+            if found is not None:  # links to anchors name this build's File objects: look up
+                links = {files.get_file_from_path(uri): anchors for uri, anchors in found[4]}
+                if None in links:
+                    found = None
+            if found is None:
+                handler = _Records()
+                logger = logging.getLogger("mkdocs")
+                logger.addHandler(handler)
+                try:
+                    post_class.render(self, config, files)
+                finally:
+                    logger.removeHandler(handler)
+                by_uri = None
+                if self.links_to_anchors is not None:
+                    by_uri = [(file.src_uri, anchors) for file, anchors in self.links_to_anchors.items()]
+                found = (self.content, self.toc, self._title_from_render, self.present_anchor_ids,
+                         by_uri or [], handler.records, by_uri is not None)
+                cache.entries[key] = found
+            else:
+                (self.content, self.toc, self._title_from_render, self.present_anchor_ids,
+                 _, records, has_links) = found
+                self.links_to_anchors = links if has_links else None
+                cache.page_hits += 1
+                for record in records:
+                    logging.getLogger(record.name).handle(record)
+            cache.used.add(key)
+
+    return CachedPost
+
+
 class Speedups:
     """What the plugin turns on for one site; kept across `mkdocs serve` rebuilds."""
 
@@ -250,6 +309,7 @@ class Speedups:
         self._structure = structure
         self._loader = structure.SafeLoader
         self.fast_class = fast_excerpt_class(structure.Excerpt)
+        self.cached_post_class = cached_post_class(structure.Post)
         self.cache = ExcerptCache()
         self.excerpts_local = True
 
@@ -268,6 +328,12 @@ class Speedups:
             root.posts = PostList(root.posts, self._structure.Post)
         self.cache.start_build(config, files)
 
+    def adopt_post(self, page: Any) -> None:
+        """In `mkdocs serve`: keep the post's HTML for the next rebuild (the Markdown is final)."""
+        if type(page) is self._structure.Post:
+            page.__class__ = self.cached_post_class
+            page._cache = self.cache
+
     def adopt_excerpt(self, page: Any) -> None:
         excerpt = getattr(page, "excerpt", None)
         if self.excerpts_local and type(excerpt) is self._structure.Excerpt:
@@ -276,7 +342,8 @@ class Speedups:
 
     def end_build(self) -> None:
         self.cache.end_build()
-        log.debug("excerpts: %d rendered, %d from the cache", self.cache.misses, self.cache.hits)
+        log.debug("excerpts: %d rendered, %d from the cache; posts: %d from the cache",
+                  self.cache.misses, self.cache.hits, self.cache.page_hits)
 
     def restore(self) -> None:
         self._structure.SafeLoader = self._loader

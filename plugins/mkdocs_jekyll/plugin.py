@@ -282,7 +282,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         for uri in [u for u, t in self.translations.items() if t.post.redirect_to]:
             del self.translations[uri]  # not a post any more: off listings, feeds and sitemaps
 
-    @event_priority(-60)
+    @event_priority(-60)  # after Material (-50) made the excerpt; the Markdown is final by -100
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         translation = self.translations.get(page.file.src_uri)
@@ -290,6 +290,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             page.excerpt = None  # Material lists only posts with an excerpt
         elif self.speedups:
             self.speedups.adopt_excerpt(page)
+        if self.speedups and self.is_serve and translation:
+            self.speedups.adopt_post(page)
         if self.post_copies and has_post_links(markdown):
             source = translation.post.source if translation else page.file.src_uri
             rewritten = rewrite_post_links(markdown, source, page.file.src_uri, self.post_copies)
