@@ -23,7 +23,22 @@ class SplitFile:
     body_line: int  # 1-based line number of the first body line in the original file
 
 
-class _Loader(yaml.SafeLoader):
+class _NoDuplicateKeys:
+    """Refuse a key given twice in one mapping (PyYAML would keep the last silently)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]
+            if isinstance(key, (str, int, float, bool)) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark
+                )
+            seen.add(key) if isinstance(key, (str, int, float, bool)) else None
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
+
+
+class _Loader(_NoDuplicateKeys, yaml.SafeLoader):
     """SafeLoader that refuses alias bombs ("billion laughs") and duplicate keys."""
 
     def __init__(self, stream: str) -> None:
@@ -39,17 +54,6 @@ class _Loader(yaml.SafeLoader):
                     None, None, f"more than {MAX_ALIASES} YAML aliases", event.start_mark
                 )
         return super().compose_node(parent, index)
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if isinstance(key, (str, int, float, bool)) and key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key '{key}'", key_node.start_mark
-                )
-            seen.add(key) if isinstance(key, (str, int, float, bool)) else None
-        return super().construct_mapping(node, deep=deep)
 
 
 def _timestamp_or_text(loader: _Loader, node: Any) -> Any:
@@ -80,10 +84,8 @@ _Loader.add_constructor("tag:yaml.org,2002:str", _text)
 _CLoader: Any = None
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+    class _CLoader(_NoDuplicateKeys, yaml.CSafeLoader):  # type: ignore[no-redef]
         """libyaml's parser (10x faster) with the same constructors, for YAML without aliases."""
-
-        construct_mapping = _Loader.construct_mapping
 
     _CLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
     _CLoader.add_constructor("tag:yaml.org,2002:str", _text)
