@@ -24,9 +24,12 @@ import corpus
 def _without_speedups(site: Site) -> Site:
     config = site.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "  - jekyll\n" in text
-    config.write_text(text.replace("  - jekyll\n", "  - jekyll:\n      speedups: false\n"),
-                      encoding="utf-8")
+    if "  - jekyll:\n" in text:
+        text = text.replace("  - jekyll:\n", "  - jekyll:\n      speedups: false\n")
+    else:
+        assert "  - jekyll\n" in text
+        text = text.replace("  - jekyll\n", "  - jekyll:\n      speedups: false\n")
+    config.write_text(text, encoding="utf-8")
     return site
 
 
