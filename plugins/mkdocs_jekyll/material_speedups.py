@@ -104,6 +104,7 @@ class ExcerptCache:
         self.entries: dict[tuple[str, ...], Any] = {}
         self.used: set[tuple[str, ...]] = set()
         self.context = ""  # the Markdown settings and the site's files, as one digest
+        self.keep = False  # only `mkdocs serve` builds again: a single build keeps nothing
         self.hits = 0
         self.misses = 0
         self.page_hits = 0
@@ -229,7 +230,8 @@ def fast_excerpt_class(excerpt_class: type) -> type:
                 tokens = getattr(self.md, "toc_tokens", [])
                 self.file.url = self.post.url
                 found = (html.split(separator, 1)[0], tokens)
-                cache.entries[key] = found
+                if cache.keep:
+                    cache.entries[key] = found
             else:
                 cache.hits += 1
             cache.used.add(key)
@@ -313,8 +315,9 @@ class Speedups:
         self.cache = ExcerptCache()
         self.excerpts_local = True
 
-    def configure(self, config: Any) -> None:
+    def configure(self, config: Any, serving: bool) -> None:
         self.excerpts_local = local_extensions(config)
+        self.cache.keep = serving
 
     def before_posts_are_read(self) -> None:
         """libyaml reads the front matter Material reads (the same SafeLoader constructors)."""

@@ -110,7 +110,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.speedups = material_speedups.start(
             self.config.speedups and self.blog is not None, self.speedups)
         if self.speedups:
-            self.speedups.configure(config)
+            self.speedups.configure(config, self.is_serve)
         cache_dir = self._cache_dir(config, docs_dir)
         if self.translator is None or self.translator.cache_dir != cache_dir:
             self.translator = Translator(cache_dir)
