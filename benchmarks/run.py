@@ -50,12 +50,17 @@ class Result:
     config: str
     label: str
     seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)  # user + system of the process
     peak_mb: list[float] = field(default_factory=list)
     skipped: str | None = None
 
     @property
     def median(self) -> float | None:
         return statistics.median(self.seconds) if self.seconds else None
+
+    @property
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu_seconds) if self.cpu_seconds else None
 
 
 def hugo_binary() -> str | None:
@@ -85,8 +90,10 @@ def commands(roots: dict[str, Path], out: Path, extra: list[str]) -> dict[str, l
     return cmds
 
 
-def run_once(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS in MB of one run of `cmd` in a fresh process."""
+def run_once(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS in MB of one run of `cmd` in a fresh process.
+
+    CPU time barely moves when other processes share the machine; wall time does."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -95,7 +102,7 @@ def run_once(cmd: list[str], cwd: Path) -> tuple[float, float]:
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-3000:]}")
-    return elapsed, usage.ru_maxrss / 1024  # KB on Linux
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # KB on Linux
 
 
 def bench_size(size: int, args: argparse.Namespace, work: Path) -> list[Result]:
@@ -112,12 +119,13 @@ def bench_size(size: int, args: argparse.Namespace, work: Path) -> list[Result]:
         for name in order:
             cmd = cmds[name]
             assert isinstance(cmd, list)
-            seconds, peak = run_once(cmd, roots[name.removesuffix("-slow")])
+            seconds, cpu, peak = run_once(cmd, roots[name.removesuffix("-slow")])
             if round_no >= args.warmup:
                 results[name].seconds.append(round(seconds, 3))
+                results[name].cpu_seconds.append(round(cpu, 3))
                 results[name].peak_mb.append(round(peak, 1))
             print(f"  N={size} round {round_no}{' (warm-up)' if round_no < args.warmup else ''} "
-                  f"{name}: {seconds:.2f} s, {peak:.0f} MB", file=sys.stderr, flush=True)
+                  f"{name}: {seconds:.2f} s, CPU {cpu:.2f} s, {peak:.0f} MB", file=sys.stderr, flush=True)
     return list(results.values())
 
 
@@ -202,32 +210,40 @@ def bench_serve(size: int, args: argparse.Namespace, work: Path) -> dict[str, ob
 # -- report -------------------------------------------------------------------------------------
 
 def table(results: list[Result], serve: dict[str, object] | None) -> str:
-    lines = ["| N | configuration | seconds (median) | × (1) | peak MB | runs |",
-             "|---:|---|---:|---:|---:|---|"]
+    lines = ["| N | configuration | seconds (median) | × (1) | CPU s | CPU × (1) | peak MB | runs (s) |",
+             "|---:|---|---:|---:|---:|---:|---:|---|"]
     floors = {r.size: r.median for r in results if r.config == "plain" and r.median}
+    cpu_floors = {r.size: r.cpu_median for r in results if r.config == "plain" and r.cpu_median}
     for r in results:
         if r.skipped:
-            lines.append(f"| {r.size} | {r.label} | skipped: {r.skipped} | | | |")
+            lines.append(f"| {r.size} | {r.label} | skipped: {r.skipped} | | | | | |")
             continue
         med = r.median or 0.0
         floor = floors.get(r.size)
         ratio = f"{med / floor:.2f}" if floor else "–"
         runs = ", ".join(f"{s:.2f}" for s in r.seconds)
-        lines.append(f"| {r.size} | {r.label} | {med:.2f} | {ratio} | {max(r.peak_mb):.0f} | {runs} |")
+        cpu = r.cpu_median or 0.0
+        cpu_floor = cpu_floors.get(r.size)
+        cpu_ratio = f"{cpu / cpu_floor:.2f}" if cpu_floor else "–"
+        lines.append(f"| {r.size} | {r.label} | {med:.2f} | {ratio} | {cpu:.2f} | {cpu_ratio} "
+                     f"| {max(r.peak_mb):.0f} | {runs} |")
     sizes = sorted({r.size for r in results})
     for small, big in itertools.pairwise(sizes):
         for name in CONFIGS:
             a = next((r.median for r in results if r.size == small and r.config == name), None)
             b = next((r.median for r in results if r.size == big and r.config == name), None)
-            if a and b:
-                lines.append(f"| {big}÷{small} | {CONFIGS[name]} | {b / a:.2f} | | | growth |")
+            ca = next((r.cpu_median for r in results if r.size == small and r.config == name), None)
+            cb = next((r.cpu_median for r in results if r.size == big and r.config == name), None)
+            if a and b and ca and cb:
+                lines.append(f"| {big}÷{small} | {CONFIGS[name]} | {b / a:.2f} | | {cb / ca:.2f} "
+                             "| | | growth |")
     if serve:
         med = serve["median"]
         full = next((r.median for r in results if r.size == serve["size"] and r.config == "plugin"), None)
         share = f"{med / full:.2f} of (3)" if full and isinstance(med, float) else "–"
         runs = ", ".join(f"{s:.2f}" for s in serve["seconds"])  # type: ignore[attr-defined]
         lines.append(f"| {serve['size']} | mkdocs serve: save one post → page rebuilt | "
-                     f"{med:.2f} | {share} | | {runs} |")
+                     f"{med:.2f} | {share} | | | | {runs} |")
     return "\n".join(lines)
 
 
@@ -284,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     path.write_text(json.dumps({
         "when": stamp, "seed": args.seed, "repeat": args.repeat, "warmup": args.warmup,
         "liquid": liquid, "cpus": os.cpu_count(), "load": os.getloadavg(), "versions": versions(),
-        "results": [{**asdict(r), "median": r.median} for r in results], "serve": serve,
+        "results": [{**asdict(r), "median": r.median, "cpu_median": r.cpu_median}
+                    for r in results], "serve": serve,
         "table": text,
     }, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten {path}")
