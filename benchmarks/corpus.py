@@ -316,7 +316,9 @@ def write_plain(root: Path, posts: list[Post]) -> None:
     _write(docs / "index.md", "# Bench Ledger\n\nEvery story is a page.\n")
     for post in posts:
         _write(docs / "posts" / post.category.lower() / f"{post.name}.md", plain_page(post, posts))
-    _write(root / "mkdocs.yml", MKDOCS_BASE + "plugins:\n  - search\n")
+    # Stories stay out of the navigation, as a blog keeps its posts out of it: a 1,000-item nav
+    # rendered on every page would make this floor quadratic, and no news site has one.
+    _write(root / "mkdocs.yml", MKDOCS_BASE + "nav:\n  - index.md\nplugins:\n  - search\n")
 
 
 def write_material(root: Path, posts: list[Post], authors: list[Author]) -> None:
