@@ -85,7 +85,7 @@ def test_demo_is_byte_identical_with_and_without_speedups(
     assert rendered >= 17, "the listings were not rendered from the excerpts' own Markdown"
     cards = fast.page("/").select("article.jekyll-card")
     assert cards
-    assert all(text_of(card.select_one("h2")) for card in cards)
+    assert all(card.select_one("a[href]") is not None for card in cards)
 
 
 def test_generated_news_posts_are_byte_identical(
@@ -136,9 +136,9 @@ def test_posts_the_fast_path_cannot_take_render_as_material_renders_them(
     fast = _tricky(tmp_path, "fast", True).build()
     slow = _tricky(tmp_path, "slow", False).build()
     _assert_same_site(fast, slow)
-    cards = {text_of(c.select_one("h2")): c for c in fast.page("/").select("article.jekyll-card")}
-    assert sorted(cards) == ["Fence", "Footnote", "Ids", "Plain", "Reference"]
-    assert cards["Reference"].select_one("a[href='https://example.org/port']") is not None
+    front = fast.page("/")
+    for title in ("Fence", "Footnote", "Ids", "Plain", "Reference"):
+        assert front.find("a", string=title) is not None, f"{title} is not listed"
     rendered, _ = excerpt_stats[0]
     assert 0 < rendered < 5 * 3  # only the plain post, in its views, took the fast path
 
@@ -151,6 +151,8 @@ def test_posts_the_fast_path_cannot_take_render_as_material_renders_them(
     ("# T\n\n<div>\n\n<!-- more -->\n\n</div>\n", None),
     ("# T\n\nLead.\n\n<!-- more -->\n\n*[HTML]: markup\n", None),
     ("# T\n\nNo separator.\n", None),
+    ("# T\n\n* TOC\n{:toc}\n\n<!-- more -->\n\n## Later\n", None),
+    ("# T\n\nLead.\n\n<!-- more -->\n{: .note}\n", None),
 ])
 def test_excerpt_head_only_when_the_part_renders_as_the_whole(head: str, expected: str | None) -> None:
     assert material_speedups.excerpt_head(head, "<!-- more -->") == expected

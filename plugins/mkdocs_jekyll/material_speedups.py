@@ -45,6 +45,9 @@ LOCAL_EXTENSIONS = frozenset({
     "pymdownx.tasklist", "pymdownx.tilde", "pymdownx.arithmatex", "pymdownx.critic",
     "pymdownx.escapeall", "pymdownx.saneheaders", "pymdownx.blocks.admonition",
     "pymdownx.blocks.details", "pymdownx.blocks.tab", "material.extensions.emoji",
+    # this package's kramdown syntax: local except `{:toc}`, `{::comment}` spans and IALs, which
+    # `excerpt_head` keeps out of the fast path
+    "mkdocs_jekyll.jekyll.kramdown",
 })
 
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)  # links, footnotes
@@ -88,6 +91,8 @@ def excerpt_head(markdown: str, separator: str) -> str | None:
     head, tail = markdown[:at], markdown[at + len(separator):]
     standalone = (head == "" or head.endswith("\n\n")) and (tail == "" or tail.startswith("\n"))
     if not standalone or "[^" in markdown:
+        return None
+    if "{:" in head or tail.lstrip("\n").startswith("{:"):  # kramdown IALs, {:toc}, {::comment}
         return None
     if _FENCE_OR_HTML.search(head) or _REFERENCE_DEF.search(tail) or _ABBR_DEF.search(tail):
         return None

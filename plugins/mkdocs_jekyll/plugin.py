@@ -109,8 +109,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             _add_templates(config)
         self.speedups = material_speedups.start(
             self.config.speedups and self.blog is not None, self.speedups)
-        if self.speedups:
-            self.speedups.configure(config, self.is_serve)
         cache_dir = self._cache_dir(config, docs_dir)
         if self.translator is None or self.translator.cache_dir != cache_dir:
             self.translator = Translator(cache_dir)
@@ -127,6 +125,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         _use_site_values(config, jekyll, site)
         if self.config.kramdown:
             _add_kramdown(config)
+        if self.speedups:  # after every Markdown extension is in place
+            self.speedups.configure(config, self.is_serve)
         self.redirects_json = site.redirects_json
         roots = sorted({docs_dir, self._site_root(docs_dir)})
         key = settings_key(site) + repr((
