@@ -35,8 +35,11 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+SIZES ?= 200,1000
+REPEAT ?= 3
 bench: $(BIN)/.installed
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python benchmarks/run.py --sizes $(SIZES) --repeat $(REPEAT) $(ARGS)
 
 clean:
 	rm -rf site .cache $(VENV) tests/browser/node_modules tests/artifacts

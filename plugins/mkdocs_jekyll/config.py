@@ -42,6 +42,9 @@ class JekyllConfig(Config):
     # An unknown tag or filter: stop the build (error), or warn and leave its text as typed (warn).
     liquid_on_error = c.Choice(("error", "warn"), default="error")
 
+    # Faster listings with Material's blog, same HTML (see material_speedups.py).
+    speedups = c.Type(bool, default=True)
+
     # Translated copies of the posts for Material's blog (never inside docs_dir).
     cache_dir = c.Type(str, default=".cache/mkdocs-jekyll")
 

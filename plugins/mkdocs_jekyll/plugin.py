@@ -5,7 +5,8 @@ Priorities, and why:
 * on_files 50: before Material's blog (-50) reads post files, hand it translated copies.
 * on_files -100: after Material gave posts its own URLs, give them the URLs Jekyll gave them.
 * on_post_build: write the redirect pages (jekyll-redirect-from) once every page is written.
-* on_page_markdown -60: after Material made a post's excerpt, drop it for `hidden: true` posts.
+* on_page_markdown -60: after Material made a post's excerpt, drop it for `hidden: true` posts,
+  or hand it to the speed-ups (material_speedups.py).
 * on_page_content, on_post_build: head tags, feeds and sitemaps (publishing.py).
 * on_page_context -10: after Material put `posts` and `pagination` in the context, add what the
   news layouts need (which listing this is, related stories, tag and author pages) and the
@@ -28,7 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from . import material_blog, newsroom
+from . import material_blog, material_speedups, newsroom
 from .config import JekyllConfig
 from .dates_display import format_post_datetime
 from .jekyll import kramdown
@@ -86,6 +87,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.counter: CountHandler | None = None
         self.made_post_dir: Path | None = None
         self.summarized = False
+        self.speedups: material_speedups.Speedups | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
@@ -105,6 +107,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         if self.blog:
             newsroom.front_page_at_root(self.blog, docs_dir)
             _add_templates(config)
+        self.speedups = material_speedups.start(
+            self.config.speedups and self.blog is not None, self.speedups)
         cache_dir = self._cache_dir(config, docs_dir)
         if self.translator is None or self.translator.cache_dir != cache_dir:
             self.translator = Translator(cache_dir)
@@ -121,6 +125,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         _use_site_values(config, jekyll, site)
         if self.config.kramdown:
             _add_kramdown(config)
+        if self.speedups:  # after every Markdown extension is in place
+            self.speedups.configure(config, self.is_serve)
         self.redirects_json = site.redirects_json
         roots = sorted({docs_dir, self._site_root(docs_dir)})
         key = settings_key(site) + repr((
@@ -188,6 +194,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.translations = handed
         self.post_copies = {t.post.source: uri for uri, t in handed.items()
                             if not t.post.redirect_to}
+        if self.speedups:
+            self.speedups.before_posts_are_read()
         return files
 
     @event_priority(-100)
@@ -196,6 +204,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         if not self.config.enabled:
             return
         self._remove_empty_post_dir()
+        if self.speedups:
+            self.speedups.after_posts_are_read(self.blog, config, files)
         claimed: dict[str, str] = {}
         for file in files:
             if file.src_uri in self.translations:
@@ -272,12 +282,16 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         for uri in [u for u, t in self.translations.items() if t.post.redirect_to]:
             del self.translations[uri]  # not a post any more: off listings, feeds and sitemaps
 
-    @event_priority(-60)
+    @event_priority(-60)  # after Material (-50) made the excerpt; the Markdown is final by -100
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         translation = self.translations.get(page.file.src_uri)
         if translation and translation.post.hidden and hasattr(page, "excerpt"):
             page.excerpt = None  # Material lists only posts with an excerpt
+        elif self.speedups:
+            self.speedups.adopt_excerpt(page)
+        if self.speedups and self.is_serve and translation:
+            self.speedups.adopt_post(page)
         if self.post_copies and has_post_links(markdown):
             source = translation.post.source if translation else page.file.src_uri
             rewritten = rewrite_post_links(markdown, source, page.file.src_uri, self.post_copies)
@@ -334,6 +348,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self._log_summary(failed=False)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.speedups:
+            self.speedups.restore()
         self._log_summary(failed=isinstance(error, BuildError))
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -349,6 +365,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         return env
 
     def _on_post_build_outputs(self, *, config: MkDocsConfig) -> None:
+        if self.speedups:
+            self.speedups.end_build()
         if not self.config.enabled:
             return
         _write_redirects(config, self.redirects, self.redirects_json)

@@ -23,7 +23,22 @@ class SplitFile:
     body_line: int  # 1-based line number of the first body line in the original file
 
 
-class _Loader(yaml.SafeLoader):
+class _NoDuplicateKeys:
+    """Refuse a key given twice in one mapping (PyYAML would keep the last silently)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]
+            if isinstance(key, (str, int, float, bool)) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark
+                )
+            seen.add(key) if isinstance(key, (str, int, float, bool)) else None
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
+
+
+class _Loader(_NoDuplicateKeys, yaml.SafeLoader):
     """SafeLoader that refuses alias bombs ("billion laughs") and duplicate keys."""
 
     def __init__(self, stream: str) -> None:
@@ -39,17 +54,6 @@ class _Loader(yaml.SafeLoader):
                     None, None, f"more than {MAX_ALIASES} YAML aliases", event.start_mark
                 )
         return super().compose_node(parent, index)
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if isinstance(key, (str, int, float, bool)) and key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key '{key}'", key_node.start_mark
-                )
-            seen.add(key) if isinstance(key, (str, int, float, bool)) else None
-        return super().construct_mapping(node, deep=deep)
 
 
 def _timestamp_or_text(loader: _Loader, node: Any) -> Any:
@@ -77,6 +81,25 @@ def _text(loader: _Loader, node: Any) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 _Loader.add_constructor("tag:yaml.org,2002:str", _text)
 
+_CLoader: Any = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CLoader(_NoDuplicateKeys, yaml.CSafeLoader):  # type: ignore[no-redef]
+        """libyaml's parser (10x faster) with the same constructors, for YAML without aliases."""
+
+    _CLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+    _CLoader.add_constructor("tag:yaml.org,2002:str", _text)
+
+
+def _parse(source: str) -> Any:
+    """The YAML's value; libyaml's when it cannot hold aliases, and never its error messages."""
+    if _CLoader is not None and "*" not in source and "&" not in source:
+        try:
+            return yaml.load(source, Loader=_CLoader)
+        except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+            pass  # the pure-Python loader words the error as the messages users are shown
+    return yaml.load(source, Loader=_Loader)
+
 
 def split_front_matter(path: str, text: str) -> SplitFile:
     """Return the parsed front matter and the body, or raise a ContentError naming `path`."""
@@ -102,7 +125,7 @@ def load_yaml(path: str, source: str, first_line: int = 1) -> Any:
     """Safe YAML with the alias cap and duplicate-key check; `first_line` is the file line of the
     text's first line (2 for front matter, below its opening '---'). Raises ContentError."""
     try:
-        return yaml.load(source, Loader=_Loader)
+        return _parse(source)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else None

@@ -1,0 +1,235 @@
+"""The speed-ups for Material's blog change nothing a reader sees: every page is byte-identical
+with `speedups: false`, on the demo, on generated news posts, and on posts written to defeat
+them (which then take Material's own path)."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO, Site, _Collect, text_of
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs_jekyll import material_speedups
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+import corpus
+
+
+def _without_speedups(site: Site) -> Site:
+    config = site.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if "  - jekyll:\n" in text:
+        text = text.replace("  - jekyll:\n", "  - jekyll:\n      speedups: false\n")
+    else:
+        assert "  - jekyll\n" in text
+        text = text.replace("  - jekyll\n", "  - jekyll:\n      speedups: false\n")
+    config.write_text(text, encoding="utf-8")
+    return site
+
+
+def _outputs(site: Site) -> dict[str, bytes]:
+    # sitemap.xml.gz holds gzip's own timestamp; sitemap.xml holds the same text, and is compared.
+    return {p.relative_to(site.out).as_posix(): p.read_bytes()
+            for p in sorted(site.out.rglob("*")) if p.is_file() and p.suffix != ".gz"}
+
+
+def _assert_same_site(fast: Site, slow: Site) -> None:
+    a, b = _outputs(fast), _outputs(slow)
+    assert sorted(a) == sorted(b)
+    different = [name for name in a if a[name] != b[name]]
+    assert different == [], f"differ with and without speed-ups: {different[:10]}"
+
+
+pages_reused: list[int] = []
+
+
+@pytest.fixture
+def excerpt_stats(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """(rendered from their own Markdown, taken from the cache) per build with speed-ups."""
+    seen: list[tuple[int, int]] = []
+    original = material_speedups.ExcerptCache.end_build
+
+    def end_build(self: material_speedups.ExcerptCache) -> None:
+        seen.append((self.misses, self.hits))
+        pages_reused.append(self.page_hits)
+        original(self)
+
+    monkeypatch.setattr(material_speedups.ExcerptCache, "end_build", end_build)
+    return seen
+
+
+def _demo(tmp_path: Path, name: str) -> Site:
+    root = tmp_path / name
+    root.mkdir()
+    for item in ("mkdocs.yml", "docs", "overrides"):
+        source = REPO / item
+        if source.is_dir():
+            shutil.copytree(source, root / item, ignore=shutil.ignore_patterns("posts"))
+        else:
+            shutil.copy(source, root / item)
+    return Site(root)
+
+
+def test_demo_is_byte_identical_with_and_without_speedups(
+        tmp_path: Path, excerpt_stats: list[tuple[int, int]]) -> None:
+    fast = _demo(tmp_path, "fast").build()
+    slow = _without_speedups(_demo(tmp_path, "slow")).build()
+    _assert_same_site(fast, slow)
+    rendered, _ = excerpt_stats[0]
+    assert rendered >= 17, "the listings were not rendered from the excerpts' own Markdown"
+    cards = fast.page("/").select("article.jekyll-card")
+    assert cards
+    assert all(card.select_one("a[href]") is not None for card in cards)
+
+
+def test_generated_news_posts_are_byte_identical(
+        tmp_path: Path, excerpt_stats: list[tuple[int, int]]) -> None:
+    corpus.generate(tmp_path / "a", 40, seed=3, liquid=False)
+    corpus.generate(tmp_path / "b", 40, seed=3, liquid=False)
+    fast = Site(tmp_path / "a" / "plugin").build()
+    slow = _without_speedups(Site(tmp_path / "b" / "plugin")).build()
+    _assert_same_site(fast, slow)
+    assert excerpt_stats[0][0] >= 40 * 2  # each post is on the front page or archive, and a category
+
+
+TRICKY = {
+    # a footnote: its text sits after the separator in the whole post
+    "_posts/2025-03-01-footnote.md": "---\ntitle: Footnote\n---\n\nA claim.[^1]\n\nMore.\n\n"
+                                     "[^1]: The source.\n",
+    # a reference link defined after the excerpt
+    "_posts/2025-03-02-reference.md": "---\ntitle: Reference\n---\n\nSee [the port][p].\n\n"
+                                      "Later.\n\n[p]: https://example.org/port\n",
+    # a code fence before the separator
+    "_posts/2025-03-03-fence.md": "---\ntitle: Fence\nexcerpt_separator: <!--cut-->\n---\n\n"
+                                  "Lead.\n\n```\n<!-- more -->\n```\n\n<!--cut-->\n\nRest.\n",
+    # an id after the separator that the excerpt's heading would otherwise take
+    "_posts/2025-03-04-ids.md": "---\ntitle: Ids\nexcerpt_separator: <!--cut-->\n---\n\n"
+                                "## Tide\n\nLead.\n\n<!--cut-->\n\nRest {#tide}\n",
+    # a plain one, in a category, with an image and two authors
+    "_posts/2025-03-05-plain.md": "---\ntitle: Plain\ncategories: [Port]\nauthors: [ann, bo]\n"
+                                  "---\n\nThe *lead* -- with \"quotes\".\n\n## Later\n\nRest.\n",
+    "_data/authors.yml": "ann:\n  name: Ann\nbo:\n  name: Bo\n",
+}
+
+
+def _tricky(tmp_path: Path, name: str, speedups: bool) -> Site:
+    site = Site(tmp_path / name)
+    for rel, text in TRICKY.items():
+        site.write(rel, text)
+    site.write("index.md", "# Ledger\n")
+    (site.root / "mkdocs.yml").write_text(
+        "site_name: Ledger\nsite_url: https://ledger.example.org/\ntheme:\n  name: material\n"
+        "markdown_extensions:\n  - footnotes\n  - attr_list\n  - smarty\n  - toc:\n"
+        "      permalink: true\nplugins:\n  - search\n  - jekyll\n  - blog:\n      blog_dir: .\n",
+        encoding="utf-8")
+    return site if speedups else _without_speedups(site)
+
+
+def test_posts_the_fast_path_cannot_take_render_as_material_renders_them(
+        tmp_path: Path, excerpt_stats: list[tuple[int, int]]) -> None:
+    fast = _tricky(tmp_path, "fast", True).build()
+    slow = _tricky(tmp_path, "slow", False).build()
+    _assert_same_site(fast, slow)
+    front = fast.page("/")
+    for title in ("Fence", "Footnote", "Ids", "Plain", "Reference"):
+        assert front.find("a", string=title) is not None, f"{title} is not listed"
+    rendered, _ = excerpt_stats[0]
+    assert 0 < rendered < 5 * 3  # only the plain post, in its views, took the fast path
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("# T\n\nLead.\n\n<!-- more -->\n\nRest.\n", "# T\n\nLead.\n\n<!-- more -->\n"),
+    ("# T\n\nLead.\n\n<!-- more -->", "# T\n\nLead.\n\n<!-- more -->\n"),
+    ("# T\n\nLead <!-- more --> inline.\n", None),
+    ("# T\n\nLead.[^1]\n\n<!-- more -->\n\n[^1]: x\n", None),
+    ("# T\n\n<div>\n\n<!-- more -->\n\n</div>\n", None),
+    ("# T\n\nLead.\n\n<!-- more -->\n\n*[HTML]: markup\n", None),
+    ("# T\n\nNo separator.\n", None),
+    ("# T\n\n* TOC\n{:toc}\n\n<!-- more -->\n\n## Later\n", None),
+    ("# T\n\nLead.\n\n<!-- more -->\n{: .note}\n", None),
+])
+def test_excerpt_head_only_when_the_part_renders_as_the_whole(head: str, expected: str | None) -> None:
+    assert material_speedups.excerpt_head(head, "<!-- more -->") == expected
+
+
+def test_untested_material_turns_speedups_off_with_one_info_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        excerpt_stats: list[tuple[int, int]]) -> None:
+    monkeypatch.setattr(material_speedups, "material_version", lambda: (10, 1))
+    site = _tricky(tmp_path, "untested", True).build()
+    notes = [m for m in site.infos() if "Speed-ups for Material's blog are off" in m]
+    assert notes == ["mkdocs_jekyll: Speed-ups for Material's blog are off: they are tested "
+                     "with Material 9.7.x to 9.x, this is 10.1"]
+    assert excerpt_stats == []
+    slow = _tricky(tmp_path, "slow", False).build()
+    _assert_same_site(site, slow)
+
+
+def test_post_list_membership_matches_list_semantics() -> None:
+    class Post:
+        def __init__(self, key: str) -> None:
+            self.key = key
+
+        def __eq__(self, other: Any) -> bool:
+            return isinstance(other, Post) and self.key == other.key
+
+        __hash__ = None  # type: ignore[assignment]
+
+    a, b = Post("a"), Post("b")
+    posts = material_speedups.PostList([a, b], Post)
+    assert a in posts
+    assert Post("b") in posts
+    assert Post("c") not in posts
+    assert "a" not in posts
+    c = Post("c")
+    posts.append(c)
+    assert c in posts
+    posts.remove(a)
+    assert a not in posts
+    assert Post("a") not in posts
+
+
+def _serve_build(site: Site, messages: list[logging.LogRecord]) -> None:
+    """One rebuild as `mkdocs serve` runs it: the plugin objects stay from the last build."""
+    handler = _Collect(messages)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.out))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/")
+    finally:
+        logger.removeHandler(handler)
+
+
+def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
+        tmp_path: Path, excerpt_stats: list[tuple[int, int]]) -> None:
+    site = _tricky(tmp_path, "serve", True)
+    site.write("_posts/2025-03-06-broken-link.md",
+               "---\ntitle: Broken\n---\n\nSee [the map](missing.md).\n\nRest.\n")
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    first: list[logging.LogRecord] = []
+    _serve_build(site, first)
+    plain = (site.out / "port/2025/03/05/plain.html").read_bytes()
+    site.write("_posts/2025-03-05-plain.md", TRICKY["_posts/2025-03-05-plain.md"].replace(
+        "## Later", "An edited line.\n\n## Later"))
+    second: list[logging.LogRecord] = []
+    _serve_build(site, second)
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+
+    edited = site.page("/port/2025/03/05/plain.html")
+    assert "An edited line." in text_of(edited.select_one("article"))
+    assert (site.out / "port/2025/03/05/plain.html").read_bytes() != plain
+    _, reused = excerpt_stats[1]
+    assert reused > 0, "no excerpt was reused on the rebuild"
+    assert pages_reused[-2:] == [0, 5], "the five unedited posts are converted once"
+    broken = [r.getMessage() for r in second if "missing.md" in r.getMessage()]
+    assert broken, "the broken link's warning must be logged on every rebuild"
+    assert [r.levelno for r in second if "missing.md" in r.getMessage()] == [
+        r.levelno for r in first if "missing.md" in r.getMessage()]
