@@ -16,41 +16,30 @@ Priorities, and why:
 
 from __future__ import annotations
 
-import logging
-import os
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
 
 from . import material_blog, material_speedups, newsroom
+from . import site_setup as setup
+from .build_summary import BuildSummary
 from .config import JekyllConfig
 from .dates_display import format_post_datetime
-from .jekyll import kramdown
+from .destinations import set_canonical, set_destination, write_redirects
 from .jekyll.archives import listing_urls
-from .jekyll.authors import Author, read_authors
-from .jekyll.config_keys import ignored_keys
-from .jekyll.dates import DateParseError
-from .jekyll.errors import ContentError, shown
-from .jekyll.frontmatter import key_line
+from .jekyll.authors import Author
+from .jekyll.errors import ContentError
 from .jekyll.liquid import PostRenderer
 from .jekyll.postlinks import has_post_links, rewrite_post_links
-from .jekyll.redirects import Redirect, find_redirects, redirect_page, redirects_json
-from .jekyll.site import SettingError, SiteSettings, settings_from_config, settings_key
-from .jekyll.sitefiles import (
-    find_posts,
-    is_jekyll_internal,
-    read_jekyll_config,
-    read_yaml_file,
-    site_files_stamp,
-)
-from .jekyll.summary import summarize
+from .jekyll.redirects import Redirect, find_redirects
+from .jekyll.site import SiteSettings, settings_key
+from .jekyll.sitefiles import find_posts, is_jekyll_internal, site_files_stamp
+from .layouts_context import LayoutsContext
 from .liquid_site import liquid_site, render_posts
 from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
 from .publishing import Publisher
@@ -58,7 +47,6 @@ from .strings import translator
 from .translator import Translation, Translator
 
 log = get_plugin_logger(__name__)
-TEMPLATES = Path(__file__).parent / "templates"
 
 
 class JekyllPlugin(BasePlugin[JekyllConfig]):
@@ -73,20 +61,14 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.nav_blog: str | None = None  # else mkdocs-blog-plugin's folder
         self.publisher = Publisher()
         self.authors: dict[str, Author] = {}
-        self.tag_pages: dict[str, newsroom.TagPage] = {}
-        self.tag_urls: dict[str, str] = {}
-        self.related: dict[str, list[str]] = {}
-        self.neighbours: dict[str, tuple[str | None, str | None]] = {}
-        self.image_sizes: dict[str, list[int]] = {}
-        self.tag_url_format = "tag/{slug}"
+        self.layouts = LayoutsContext()
         self.files = Files([])
         self.redirects: list[Redirect] = []
         self.redirects_json = True
         self.post_copies: dict[str, str] = {}  # a post's source -> its copy's src_uri
         self.liquid = PostRenderer()  # kept across `mkdocs serve` builds: its memo is reused
-        self.counter: CountHandler | None = None
+        self.summary = BuildSummary()
         self.made_post_dir: Path | None = None
-        self.summarized = False
         self.speedups: material_speedups.Speedups | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -97,7 +79,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        self._count_problems()
+        self.summary.start()
         docs_dir = Path(config.docs_dir)
         self.blog = material_blog.find_blog(config)
         nav = None if self.blog else find_nav_blog(config)
@@ -106,25 +88,27 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.nav_blog = nav_blog_folder(nav) if nav is not None else None
         if self.blog:
             newsroom.front_page_at_root(self.blog, docs_dir)
-            _add_templates(config)
+            setup.add_templates(config)
         self.speedups = material_speedups.start(
             self.config.speedups and self.blog is not None, self.speedups)
-        cache_dir = self._cache_dir(config, docs_dir)
+        cache_dir = setup.cache_dir(config, self.config.cache_dir, docs_dir)
         if self.translator is None or self.translator.cache_dir != cache_dir:
             self.translator = Translator(cache_dir)
 
-        jekyll = self._read_jekyll_config(docs_dir)
+        self.jekyll_config_path = setup.jekyll_config_path(docs_dir, self.config.jekyll_config)
+        jekyll = setup.read_site_config(self.jekyll_config_path, self.config.jekyll_config,
+                                        docs_dir)
         if self.blog:
             urls = listing_urls(jekyll)
             newsroom.apply_listing_urls(self.blog, urls, self.config.author_pages)
-            self.tag_url_format = urls.tag_url_format
-        assert self.jekyll_config_path is not None
-        site = self._site_settings(jekyll, _label(self.jekyll_config_path, docs_dir))
-        site.authors = self._known_authors(jekyll, docs_dir)
-        _report_config_keys(jekyll, site)
-        _use_site_values(config, jekyll, site)
+            self.layouts.tag_url_format = urls.tag_url_format
+        site = setup.site_settings(jekyll, self.config,
+                                   setup.label(self.jekyll_config_path, docs_dir))
+        site.authors = setup.known_authors(jekyll, docs_dir, self.blog)
+        setup.report_config_keys(jekyll, site)
+        setup.use_site_values(config, jekyll, site)
         if self.config.kramdown:
-            _add_kramdown(config)
+            setup.add_kramdown(config)
         if self.speedups:  # after every Markdown extension is in place
             self.speedups.configure(config, self.is_serve)
         self.redirects_json = site.redirects_json
@@ -143,7 +127,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                 translation = self.translator.read(docs_dir, source, post_dir, site,
                                                    key, self.nav_blog)
             except ContentError as error:
-                raise PluginError(_with_line(error, docs_dir)) from None
+                raise PluginError(setup.with_line(error, docs_dir)) from None
             other = self.translations.get(translation.copy_uri)
             if other is not None:  # only mkdocs-blog-plugin's blog/YYYY/MM/DD/slug layout can
                 raise PluginError(
@@ -157,13 +141,13 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                          "(use one spelling to silence this)", typed, shown_as)
         self._render_liquid(config, jekyll, site)
 
-        authors = self._all_authors(site.authors)
+        authors = setup.all_authors(site.authors, self.translations.values())
         self.authors = authors
         if self.blog and self.blog.config.authors:
             material_blog.use_authors(self.blog, authors, cache_dir,
                                       profiles=bool(self.blog.config.authors_profiles))
         self.publisher.configure(config, jekyll, self.config, site)
-        self._report(docs_dir)
+        setup.report_posts(self.translations.values(), docs_dir)
         return config
 
     @event_priority(50)
@@ -226,9 +210,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                 if post.draft:
                     file.inclusion = InclusionLevel.DRAFT  # built by `mkdocs serve` only
             else:
-                _set_destination(file, post.dest, config)
+                set_destination(file, post.dest, config)
                 if isinstance(file.page, Page):
-                    _set_canonical(file.page, config.site_url)
+                    set_canonical(file.page, config.site_url)
                     material_blog.make_post_safe(file.page)
             if post.draft and not shows_drafts:
                 continue
@@ -244,20 +228,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self._find_redirects(files, claimed, config, shows_drafts)
         self.files = files
         if self.blog:
-            self._prepare_layouts(files, config)
-
-    def _prepare_layouts(self, files: Files, config: MkDocsConfig) -> None:
-        self.related = newsroom.related_by_post(self.translations)
-        self.neighbours = newsroom.neighbours(self.translations)
-        self.image_sizes = newsroom.image_sizes(self.translations, Path(config.docs_dir))
-        self.tag_pages, self.tag_urls = {}, {}
-        if self.config.tag_pages:
-            self.tag_pages = newsroom.add_tag_pages(self.translations, files, config, self.blog,
-                                                    self.tag_url_format)
-            for uri, tag_page in self.tag_pages.items():
-                file = files.get_file_from_path(uri)
-                if file is not None and tag_page.page == 1:
-                    self.tag_urls[tag_page.name] = file.url
+            self.layouts.prepare(files, config, self.translations, self.blog,
+                                 self.config.tag_pages)
 
     on_files = CombinedEvent(_on_files_early, _on_files_late)
 
@@ -307,35 +279,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.publisher.page_context(context, page, self.translations.get(page.file.src_uri))
         if not self.blog:
             return context
-        context["jekyll_view"] = newsroom.view_kind(page)
-        if page.file.src_uri in self.translations:
-            context["jekyll_related"] = [
-                found.page for uri in self.related.get(page.file.src_uri, ())
-                if (found := self.files.get_file_from_path(uri)) and found.page
-            ]
-            older, newer = self.neighbours.get(page.file.src_uri, (None, None))
-            context["jekyll_previous"] = self._page_of(older)
-            context["jekyll_next"] = self._page_of(newer)
-        elif context["jekyll_view"] == "profile":
-            context["jekyll_author"] = newsroom.profile_author(page, self.blog, self.authors)
-        elif context["jekyll_view"] == "front":
-            context["jekyll_sections"] = newsroom.section_blocks(self.blog)
-        tag_page = self.tag_pages.get(page.file.src_uri)
-        if tag_page:
-            context["jekyll_view"] = "tag"
-            context["jekyll_tag"] = tag_page
-            context["posts"] = [
-                found.page for uri in tag_page.posts
-                if (found := self.files.get_file_from_path(uri)) and found.page
-            ]
-            context["jekyll_tag_pages"] = [
-                found.url for uri in tag_page.urls if (found := self.files.get_file_from_path(uri))
-            ]
+        self.layouts.add_to(context, page, page.file.src_uri in self.translations, self.blog,
+                            self.authors)
         return context
-
-    def _page_of(self, uri: str | None) -> Page | None:
-        found = self.files.get_file_from_path(uri) if uri else None
-        return found.page if found else None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
@@ -357,8 +303,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         locale = language.replace("-", "_")
         env.filters["jekyll_datetime"] = lambda value: format_post_datetime(value, locale)
         env.globals["jekyll_t"] = translator(language)
-        env.globals["jekyll_tag_urls"] = self.tag_urls
-        env.globals["jekyll_image_sizes"] = self.image_sizes
+        env.globals["jekyll_tag_urls"] = self.layouts.tag_urls
+        env.globals["jekyll_image_sizes"] = self.layouts.image_sizes
         if self.config.enabled:
             self.publisher.remember(self.translations, self.authors)
             env.globals.update(self.publisher.globals(self.translations))
@@ -369,7 +315,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             self.speedups.end_build()
         if not self.config.enabled:
             return
-        _write_redirects(config, self.redirects, self.redirects_json)
+        write_redirects(config, self.redirects, self.redirects_json)
         pages = {uri: file.page for uri in self.translations
                  if (file := self.files.get_file_from_path(uri)) and isinstance(file.page, Page)}
         self.publisher.write(config, self.translations, pages)
@@ -401,14 +347,13 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         """Second pass: `site.posts` needs every post read first. Then write the copies."""
         assert self.translator is not None
         docs_dir = Path(config.docs_dir)
+        posts = [t.post for t in self.translations.values()]
         try:
             render_posts(self.liquid if self.config.liquid else None, self.translator,
                          list(self.translations.values()), self.config.liquid_on_error,
-                         liquid_site(config, jekyll, site, [t.post for t in
-                                                            self.translations.values()],
-                                     self._site_root(docs_dir)))
+                         liquid_site(config, jekyll, site, posts, self._site_root(docs_dir)))
         except ContentError as error:
-            raise PluginError(_with_line(error, docs_dir)) from None
+            raise PluginError(setup.with_line(error, docs_dir)) from None
 
     def _remove_empty_post_dir(self) -> None:
         """Material's blog creates its post_dir in docs/ when missing; the posts live elsewhere, so
@@ -418,189 +363,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         if made is not None and not self.is_serve and made.is_dir() and not any(made.iterdir()):
             made.rmdir()
 
-    def _count_problems(self) -> None:
-        """Count this build's warnings and errors (MkDocs counts them only with --strict)."""
-        logger = logging.getLogger("mkdocs")
-        if self.counter is not None:
-            logger.removeHandler(self.counter)
-        self.counter = CountHandler(level=logging.WARNING)
-        logger.addHandler(self.counter)
-        self.summarized = False
-
     def _log_summary(self, failed: bool) -> None:
-        """One line per build, from on_post_build or, when the build stops, on_build_error."""
-        if self.summarized or self.counter is None:
-            return
-        self.summarized = True
-        counts = dict(self.counter.get_counts())
-        errors = counts.get("ERROR", 0) + counts.get("CRITICAL", 0) + int(failed)  # logged after
-        summary = summarize((translation.post for translation in self.translations.values()),
-                            redirected=len(self.redirects))
-        log.info("%s", summary.line(errors, counts.get("WARNING", 0)))
-        logging.getLogger("mkdocs").removeHandler(self.counter)
-        self.counter = None
-
-    def _cache_dir(self, config: MkDocsConfig, docs_dir: Path) -> Path:
-        base = Path(config.config_file_path or ".").parent
-        cache_dir = (base / self.config.cache_dir).resolve()
-        if cache_dir == docs_dir.resolve() or docs_dir.resolve() in cache_dir.parents:
-            raise PluginError(
-                f"The jekyll plugin's cache_dir '{self.config.cache_dir}' is inside docs_dir: "
-                "set it to a folder outside docs_dir, such as '.cache/mkdocs-jekyll'"
-            )
-        return cache_dir
-
-    def _read_jekyll_config(self, docs_dir: Path) -> dict[str, Any]:
-        option = self.config.jekyll_config
-        path = (docs_dir / option) if option else docs_dir / "_config.yml"
-        self.jekyll_config_path = path
-        if not path.is_file():
-            if option:
-                raise PluginError(f"The jekyll plugin's jekyll_config '{option}' does not exist")
-            return {}
-        try:
-            return read_jekyll_config(path, _label(path, docs_dir))
-        except ContentError as error:
-            raise PluginError(str(error)) from None
-
-    def _site_settings(self, jekyll: dict[str, Any], label: str) -> SiteSettings:
-        try:
-            return settings_from_config(jekyll, self.config, self.config.layouts)
-        except DateParseError as error:
-            source = "the jekyll plugin's options" if self.config.timezone else f"'{label}'"
-            raise PluginError(f"Error reading 'timezone' of {source}: {error}") from None
-        except SettingError as error:
-            raise PluginError(f"Error reading '{error.key}' of '{label}': {shown(error.value)} "
-                              f"{error} ({error.fix})") from None
-
-    def _known_authors(self, jekyll: dict[str, Any], docs_dir: Path) -> dict[str, Author]:
-        authors: dict[str, Author] = {}
-        try:
-            authors.update(read_authors(jekyll.get("authors"), "_config.yml"))
-            for name in ("authors.yml", "authors.yaml"):
-                path = docs_dir / "_data" / name
-                if path.is_file():
-                    authors.update(read_authors(read_yaml_file(path, f"_data/{name}"),
-                                                f"_data/{name}"))
-        except ContentError as error:
-            raise PluginError(str(error)) from None
-        if self.blog:
-            authors.update(material_blog.material_authors(self.blog, docs_dir))
-        return authors
-
-    def _all_authors(self, known: dict[str, Author]) -> dict[str, Author]:
-        authors = dict(known)
-        for translation in self.translations.values():
-            post = translation.post
-            for inline in post.inline_authors:
-                authors.setdefault(inline.id, inline)
-            for author_id in post.authors:
-                if author_id not in authors:
-                    log.warning(
-                        "Author '%s' of '%s' is not in _data/authors.yml: shown by its id "
-                        "(add it to _data/authors.yml with a name, bio and avatar)",
-                        author_id, post.source,
-                    )
-                    authors[author_id] = Author(author_id, author_id)
-        return authors
-
-    def _report(self, docs_dir: Path) -> None:
-        for translation in self.translations.values():
-            post = translation.post
-            for problem in post.warnings:
-                log.warning("%s", problem)
-            image = post.image
-            if image and image.local and not (docs_dir / image.url).is_file():
-                log.warning(
-                    "Error reading front matter 'image' of '%s': '%s' does not exist in docs/ "
-                    "(add the file or fix the path)", post.source, image.url,
-                )
-
-
-def _write_redirects(config: MkDocsConfig, redirects: list[Redirect], with_json: bool) -> None:
-    for redirect in redirects:
-        path = Path(config.site_dir) / redirect.dest
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(redirect_page(redirect.to), encoding="utf-8")
-    if redirects and with_json:  # unless docs_dir has its own (see _on_files_late)
-        (Path(config.site_dir) / "redirects.json").write_text(redirects_json(redirects),
-                                                             encoding="utf-8")
-
-
-def _report_config_keys(jekyll: dict[str, Any], site: SiteSettings) -> None:
-    for ignored in ignored_keys(jekyll):
-        if ignored.level == "warning":
-            log.warning("_config.yml '%s' is not honoured: %s", ignored.key, ignored.reason)
-        else:
-            log.info("_config.yml '%s' is not used: %s", ignored.key, ignored.reason)
-    for problem in site.defaults_problems:
-        log.warning("Error reading _config.yml: %s", problem)
-
-
-def _use_site_values(config: MkDocsConfig, jekyll: dict[str, Any], site: SiteSettings) -> None:
-    """`url` + `baseurl` and `description` fill what mkdocs.yml leaves unset; mkdocs.yml wins."""
-    if site.url and not config.site_url:
-        config.site_url = site.url + "/"
-        log.info("site_url is '%s', from _config.yml 'url' and 'baseurl'", config.site_url)
-    description = jekyll.get("description")
-    if isinstance(description, str) and description and not config.site_description:
-        config.site_description = description
-    title = jekyll.get("title")
-    if isinstance(title, str) and title and title != config.site_name:
-        log.info("_config.yml 'title' is '%s'; the site is named by mkdocs.yml's site_name '%s'",
-                 title, config.site_name)
-
-
-def _add_kramdown(config: MkDocsConfig) -> None:
-    """Turn on the Markdown extensions kramdown's syntax needs, keeping the site's own settings."""
-    names = [e if isinstance(e, str) else type(e).__module__ for e in config.markdown_extensions]
-    for name, options in kramdown.REQUIRED.items():
-        if name not in names and f"markdown.extensions.{name}" not in names:
-            config.markdown_extensions.append(name)
-            config.mdx_configs.setdefault(name, options)
-    if kramdown.__name__ not in names:
-        config.markdown_extensions.append(kramdown.__name__)
-
-
-def _add_templates(config: MkDocsConfig) -> None:
-    """Put the package's templates right after the site's custom_dir, so the site still wins."""
-    dirs = config.theme.dirs
-    if str(TEMPLATES) in dirs:
-        return
-    index = 1 if config.theme.custom_dir else 0
-    dirs.insert(index, str(TEMPLATES))
-
-
-def _set_destination(file: File, dest: str, config: MkDocsConfig) -> None:
-    url = dest
-    if config.use_directory_urls and (dest == "index.html" or dest.endswith("/index.html")):
-        url = dest[: -len("index.html")]
-    file.dest_uri = dest
-    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
-    file.url = quote(url)
-
-
-def _set_canonical(page: Page, site_url: str | None) -> None:
-    if site_url:
-        base = site_url if site_url.endswith("/") else site_url + "/"
-        page.canonical_url = urljoin(base, page.url)
-        page.abs_url = urlsplit(page.canonical_url).path
-
-
-def _with_line(error: ContentError, docs_dir: Path) -> str:
-    """The error, plus the line of the bad key when the message does not have a line yet."""
-    problem = error.problem
-    if problem.line or not problem.key:
-        return str(error)
-    try:
-        line = key_line((docs_dir / problem.path).read_text(encoding="utf-8"), problem.key)
-    except (OSError, UnicodeDecodeError):
-        line = None
-    return f"{error} (line {line})" if line else str(error)
-
-
-def _label(path: Path, docs_dir: Path) -> str:
-    try:
-        return path.relative_to(docs_dir).as_posix()
-    except ValueError:
-        return str(path)
+        self.summary.finish((t.post for t in self.translations.values()), len(self.redirects),
+                            failed)
