@@ -66,9 +66,14 @@ class Server:
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             return None
 
+    def builds(self) -> int:
+        """Rebuilds finished so far. Not "Documentation built in N seconds": MkDocs' duplicate
+        filter drops that line when N repeats, so a rebuild can finish without it."""
+        return self.output().count("Reloading browsers")
+
     def builds_after(self, count: int) -> bool:
-        """True once more than `count` builds have finished."""
-        return self.output().count("Documentation built in") > count
+        """True once more than `count` rebuilds have finished."""
+        return self.builds() > count
 
     def stop(self) -> None:
         self.process.terminate()

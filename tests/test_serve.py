@@ -82,7 +82,7 @@ def test_serve_rebuilds_after_edits_to_posts_authors_config_data_and_includes(
     server.wait_for("the post at its new permalink", lambda: _headline(server, "first-story.html")
                     == "First story, updated")
 
-    builds = server.output().count("Documentation built in")
+    builds = server.builds()
     (root / "docs" / "_includes").mkdir()
     (root / "docs" / "_includes" / "note.html").write_text("<p>note</p>\n", encoding="utf-8")
     server.wait_for("a rebuild after a new _includes file", lambda: server.builds_after(builds))
