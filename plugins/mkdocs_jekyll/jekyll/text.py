@@ -37,10 +37,38 @@ def strip_html(text: str) -> str:
     return " ".join(html.unescape(_STRIP_HTML.sub("", text)).split())
 
 
+# Prose that Markdown reads as paragraphs of text only: letters, digits and plain punctuation,
+# every line starting with a letter (or `*`/`**` emphasis of one word), no `--` or `..`
+# (smarty's dashes and ellipses). Anything else goes through the full conversion.
+_PLAIN_PROSE = re.compile(r"(?:[A-Za-z]|\*\*?[A-Za-z])[A-Za-z0-9 ,;:?!().*-]*"
+                          r"(?:\n+(?:[A-Za-z]|\*\*?[A-Za-z])[A-Za-z0-9 ,;:?!().*-]*)*\n*")
+# One word in `*...*` or `**...**`, standing alone: emphasis, whose text is the word.
+_ONE_WORD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*?)([A-Za-z0-9]+)\1(?![\w*])")
+
+
+def _prose_text(markdown_text: str) -> str | None:
+    """The plain text of simple prose without converting it, or None when it has any syntax."""
+    if "--" in markdown_text or ".." in markdown_text or not _PLAIN_PROSE.fullmatch(markdown_text):
+        return None
+    if "*" in markdown_text:
+        markdown_text = _ONE_WORD_EMPHASIS.sub(r"\2", markdown_text)
+        if "*" in markdown_text:
+            return None
+    return " ".join(markdown_text.split())
+
+
 def plain_text(markdown_text: str) -> str:
     """What a reader reads of `markdown_text`, on one line (for descriptions and feeds)."""
     if not markdown_text.strip():
         return ""
+    prose = _prose_text(markdown_text)
+    if prose is not None:
+        return prose
+    return markdown_plain_text(markdown_text)
+
+
+def markdown_plain_text(markdown_text: str) -> str:
+    """`plain_text` by a full Markdown conversion (what the cheap path must always equal)."""
     html = _MARKDOWN.reset().convert(markdown_text)
     parser = _TextOnly()
     parser.feed(html)
