@@ -30,8 +30,8 @@ class Translation:
 class Translator:
     def __init__(self, cache_dir: Path) -> None:
         self.cache_dir = cache_dir
-        # source -> (digest, post, copy, how the copy is written)
-        self._memo: dict[str, tuple[str, JekyllPost, str, Callable[[JekyllPost], str]]] = {}
+        # source -> (digest, post, copy or None until first asked for, how the copy is written)
+        self._memo: dict[str, tuple[str, JekyllPost, str | None, Callable[[JekyllPost], str]]] = {}
         # source -> (rendered body, post, copy) for posts whose Liquid changed the body
         self._rendered: dict[str, tuple[str, JekyllPost, str]] = {}
 
@@ -56,7 +56,7 @@ class Translator:
             names = {k: a.name for k, a in site.authors.items()}
             renderer: Callable[[JekyllPost], str] = (
                 render_copy if nav_blog is None else lambda p: render_plain_copy(p, names))
-            memo = (digest, post, renderer(post), renderer)
+            memo = (digest, post, None, renderer)  # a post whose Liquid changes never needs it
             self._memo[source] = memo
         post = memo[1]
         inside = post_dir in ("", ".") or source.startswith(post_dir + "/")
@@ -88,8 +88,13 @@ class Translator:
     def _copy_of(self, post: JekyllPost) -> str:
         """The memoised copy, or a fresh one for a post changed after reading (categories
         respelled to share one listing: rare, so not memoised)."""
-        _digest, read, copy, write_copy = self._memo[post.source]
-        return copy if post is read else write_copy(post)
+        digest, read, copy, write_copy = self._memo[post.source]
+        if post is not read:
+            return write_copy(post)
+        if copy is None:
+            copy = write_copy(post)
+            self._memo[post.source] = (digest, read, copy, write_copy)
+        return copy
 
 
 def post_marker() -> str:

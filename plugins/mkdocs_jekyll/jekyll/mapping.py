@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
+from . import yamlcopy
 from .post import JekyllPost
-
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when PyYAML has it: 10x faster
 
 
 def material_front_matter(post: JekyllPost) -> dict[str, Any]:
@@ -52,8 +49,5 @@ def material_front_matter(post: JekyllPost) -> dict[str, Any]:
 
 
 def render_copy(post: JekyllPost) -> str:
-    front = yaml.dump(
-        material_front_matter(post), Dumper=_DUMPER, sort_keys=False, allow_unicode=True,
-        width=1 << 16,
-    )
+    front = yamlcopy.dump(material_front_matter(post))
     return f"---\n{front}---\n\n{post.body}"
