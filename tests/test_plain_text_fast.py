@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from mkdocs_jekyll.jekyll.text import _prose_text, markdown_plain_text, plain_text
 
 PROSE = [
+    "\n\nA lead after the blank line of the front matter.",
     "The harbour council opens a new quay.",
     "*Harbour* council **votes** on the ferry plan. Is it late? Yes!",
     "A line\nand its continuation, (in parens); with: colons.",
@@ -51,7 +52,7 @@ def test_cheap_path_never_differs(text: str) -> None:
         assert fast == markdown_plain_text(text)
 
 
-TOKENS = ["Word", "a", "b9", "*x*", "**y**", "*", "**", ",", ";", ":", "?", "!", "(", ")", ".",
+TOKENS = ["\n", "Word", "a", "b9", "*x*", "**y**", "*", "**", ",", ";", ":", "?", "!", "(", ")", ".",
           "-", " ", "  ", "\n", "\n\n", "x-y", "Z.", "(q)", "1", "*ab* ", " *c*.", "\n*d* e"]
 
 

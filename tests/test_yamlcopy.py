@@ -30,6 +30,7 @@ CASES = [
      "yes": "yes", "null": "null", "num": "123", "lead": " space", "multi": "a\nb",
      "list": [{"a": 1, "b": [1, 2]}, {}, [], "x"], "deep": {"a": {"b": {"c": ["d"]}}}},
     {"nested": [[1, 2]], "tuple": (1, 2)},
+    {"source": "_posts/2025-01-02-x.md", "url": "/news/2025/01/02/x.html", "u": "_", "s": "/"},
     {"é": "ünïcode ok", "emoji": "😀", "tab": "a\tb", "hash": "a #b", "colon": "a: b"},
 ]
 

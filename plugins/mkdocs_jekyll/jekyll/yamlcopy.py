@@ -20,9 +20,9 @@ DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when PyYAML ha
 _OPTIONS: dict[str, Any] = {"Dumper": DUMPER, "sort_keys": False, "allow_unicode": True,
                             "width": 1 << 16}
 
-# Text PyYAML writes plain: starts with a letter, no `:`, `#`, quotes at the start, breaks or
+# Text PyYAML writes plain: starts with a letter, `_` or `/`, no `:`, `#`, quotes at the start, breaks or
 # trailing space, and not a word YAML would read as true/false/null.
-_PLAIN = re.compile(r"[A-Za-z](?:[A-Za-z0-9 ,;()/!?.'_+=-]*[A-Za-z0-9,;()/!?.'_+=-])?")
+_PLAIN = re.compile(r"[A-Za-z_/](?:[A-Za-z0-9 ,;()/!?.'_+=-]*[A-Za-z0-9,;()/!?.'_+=-])?")
 _NOT_TEXT = frozenset(
     f"{word}{rest}" for word, rest in (
         ("y", "es"), ("Y", "es"), ("Y", "ES"), ("n", "o"), ("N", "o"), ("N", "O"), ("t", "rue"),
@@ -103,9 +103,10 @@ def _scalar(value: Any, seen: set[int]) -> str:
         return str(value)
     elif value is None:
         return "null"
-    elif kind is datetime or kind is date:
+    elif kind is datetime or kind is date:  # SafeRepresenter.represent_date(time)
         _once(value, seen)
-    elif kind not in (float,):
+        return value.isoformat(" ") if kind is datetime else value.isoformat()
+    elif kind is not float:
         raise _UsePyYAML
     text = yaml.dump({"k": value}, **_OPTIONS)
     if not text.startswith("k: ") or text.count("\n") != 1:
