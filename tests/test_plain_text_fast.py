@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
 from mkdocs_jekyll.jekyll.text import _prose_text, markdown_plain_text, plain_text
 
 PROSE = [

@@ -64,11 +64,14 @@ def _timestamp_or_text(loader: _Loader, node: Any) -> Any:
         return loader.construct_scalar(node)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text(loader: _Loader, node: Any) -> Any:
     """YAML's `"\\ud83d\\ude00"` escapes give UTF-16 halves: join pairs, refuse a lone half
     (it cannot be written as UTF-8, so the page could not be written)."""
     value = loader.construct_scalar(node)
-    if not any("\ud800" <= ch <= "\udfff" for ch in value):
+    if not _SURROGATE.search(value):
         return value
     try:
         return value.encode("utf-16", "surrogatepass").decode("utf-16")
@@ -91,9 +94,21 @@ if getattr(yaml, "__with_libyaml__", False):
     _CLoader.add_constructor("tag:yaml.org,2002:str", _text)
 
 
+def _may_have_aliases(source: str) -> bool:
+    """Whether the YAML may hold anchors or aliases (only the pure-Python loader caps them);
+    a `*` or `&` inside quoted text (`"*new* ferry"`) is told apart by libyaml's scanner."""
+    if "*" not in source and "&" not in source:
+        return False
+    try:
+        return any(isinstance(token, (yaml.AliasToken, yaml.AnchorToken))
+                   for token in yaml.scan(source, Loader=_CLoader))
+    except yaml.YAMLError:
+        return True  # the pure-Python loader words the error
+
+
 def _parse(source: str) -> Any:
     """The YAML's value; libyaml's when it cannot hold aliases, and never its error messages."""
-    if _CLoader is not None and "*" not in source and "&" not in source:
+    if _CLoader is not None and not _may_have_aliases(source):
         try:
             return yaml.load(source, Loader=_CLoader)
         except (yaml.YAMLError, ValueError, TypeError, RecursionError):

@@ -37,9 +37,9 @@ def strip_html(text: str) -> str:
     return " ".join(html.unescape(_STRIP_HTML.sub("", text)).split())
 
 
-# Prose that Markdown reads as paragraphs of text only (after blank lines): letters, digits and plain punctuation,
-# every line starting with a letter (or `*`/`**` emphasis of one word), no `--` or `..`
-# (smarty's dashes and ellipses). Anything else goes through the full conversion.
+# Prose that Markdown reads as paragraphs of text only (after blank lines): letters, digits and
+# plain punctuation, every line starting with a letter (or `*`/`**` emphasis of one word), no
+# `--` or `..` (smarty's dashes and ellipses). Anything else goes through the full conversion.
 _PLAIN_PROSE = re.compile(r"\n*(?:[A-Za-z]|\*\*?[A-Za-z])[A-Za-z0-9 ,;:?!().*-]*"
                           r"(?:\n+(?:[A-Za-z]|\*\*?[A-Za-z])[A-Za-z0-9 ,;:?!().*-]*)*\n*")
 # One word in `*...*` or `**...**`, standing alone: emphasis, whose text is the word.
