@@ -45,7 +45,7 @@ def dump(data: dict[str, Any]) -> str:
         _mapping(data, "", lines, set())
         return "".join(lines)
     except _UsePyYAML:
-        return yaml.dump(data, **_OPTIONS)
+        return str(yaml.dump(data, **_OPTIONS))
 
 
 def _mapping(data: dict[str, Any], indent: str, lines: list[str], seen: set[int],
@@ -96,7 +96,7 @@ def _scalar(value: Any, seen: set[int]) -> str:
     kind = type(value)
     if kind is str:
         if _PLAIN.fullmatch(value) and value not in _NOT_TEXT:
-            return value
+            return str(value)
     elif kind is bool:
         return "true" if value else "false"
     elif kind is int:
@@ -105,10 +105,10 @@ def _scalar(value: Any, seen: set[int]) -> str:
         return "null"
     elif kind is datetime or kind is date:  # SafeRepresenter.represent_date(time)
         _once(value, seen)
-        return value.isoformat(" ") if kind is datetime else value.isoformat()
+        return str(value.isoformat(" ") if kind is datetime else value.isoformat())
     elif kind is not float:
         raise _UsePyYAML
-    text = yaml.dump({"k": value}, **_OPTIONS)
+    text = str(yaml.dump({"k": value}, **_OPTIONS))
     if not text.startswith("k: ") or text.count("\n") != 1:
         raise _UsePyYAML  # several lines, or a document end marker
     return text[3:-1]
