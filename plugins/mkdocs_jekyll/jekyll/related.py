@@ -10,6 +10,7 @@ site with one section of 50,000 stories still scores in linear time.
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_left
 from collections import defaultdict
@@ -45,16 +46,20 @@ def related_stories(stories: Sequence[Story], limit: int = 4) -> dict[str, list[
             return SECTION_WEIGHT
         return 1.0 + math.log(total / len(postings[kind, name]))
 
+    weights = {key: weight(*key) for key in postings}
+    stamps = [story.date.timestamp() for story in ordered]
     result: dict[str, list[str]] = {}
     for index, story in enumerate(ordered):
         scores: dict[int, float] = defaultdict(float)
         keys = [("category", n) for n in set(story.categories)] + [("tag", n) for n in set(story.tags)]
-        for kind, name in keys:
-            posting = postings[kind, name]
+        for key in keys:
+            posting, gain = postings[key], weights[key]
             at = bisect_left(posting, index)
             for other in posting[max(0, at - WINDOW):at + WINDOW + 1]:
                 if other != index:
-                    scores[other] += weight(kind, name)
-        best = sorted(scores, key=lambda o: (-scores[o], -ordered[o].date.timestamp(), ordered[o].key))
-        result[story.key] = [ordered[o].key for o in best[:limit]]
+                    scores[other] += gain
+        # nsmallest(n, ...) is sorted(...)[:n] without sorting every candidate
+        best = heapq.nsmallest(limit, scores,
+                               key=lambda o: (-scores[o], -stamps[o], ordered[o].key))
+        result[story.key] = [ordered[o].key for o in best]
     return result
