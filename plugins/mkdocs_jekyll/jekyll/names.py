@@ -16,6 +16,11 @@ DRAFTS_DIR = "_drafts"
 # Utils.slugify keeps letters (\p{L}), marks (\p{M}) and decimal digits (\p{Nd}), and in
 # "pretty" mode these URL-safe characters too; every other run becomes one hyphen.
 _PRETTY_EXTRA = frozenset("._~!$&'()+,;=@")
+# The same rule for ASCII text, where letters and digits are A-Z, a-z and 0-9.
+_ASCII_DROPPED = {
+    "default": re.compile(r"[^A-Za-z0-9]+"),
+    "pretty": re.compile(r"[^A-Za-z0-9" + re.escape("".join(sorted(_PRETTY_EXTRA))) + r"]+"),
+}
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,8 @@ def slugify(text: str | None, mode: str = "default", cased: bool = False) -> str
     text = str(text)
     if mode == "raw":
         replaced = re.sub(r"\s+", "-", text)
+    elif text.isascii():
+        replaced = _ASCII_DROPPED["pretty" if mode == "pretty" else "default"].sub("-", text)
     else:
         extra = _PRETTY_EXTRA if mode == "pretty" else frozenset()
         replaced = "".join(ch if _kept(ch, extra) else "\0" for ch in text)
