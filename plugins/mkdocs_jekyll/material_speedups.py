@@ -124,6 +124,8 @@ class ExcerptCache:
         self.hits = self.misses = self.page_hits = 0
 
     def end_build(self) -> None:
+        if not self.keep:  # a single build: nothing is needed again
+            self.entries = {}
         self.entries = {key: value for key, value in self.entries.items() if key in self.used}
 
 
@@ -191,8 +193,69 @@ class PostList(list):  # type: ignore[type-arg]
         return self
 
 
+# While an excerpt is rendered once for all listings, links that MkDocs and Material make
+# relative to the listing come out as `_MARK target _END`; each listing then puts in its own
+# relative URL (`rebase`), as `get_relative_url(target, listing)` would have been.
+_MARK, _END = "\x1emkdocs-jekyll:", "\x1f"
+_MARKED = re.compile("\x1emkdocs-jekyll:([^\x1e\x1f]*)\x1f")
+_LISTING = "\x1emkdocs-jekyll-listing/"  # the URL the excerpt is rendered at: never a real one
+_ESCAPED = re.compile('[&<>"]')
+
+
+class _Listing:
+    url = _LISTING
+
+
+class _MarkRelativeUrls:
+    """Within `with`: relative URLs computed against `_LISTING` come out marked."""
+
+    def __init__(self) -> None:
+        from material.plugins.blog.structure import markdown as excerpt_markdown
+        from mkdocs import utils
+
+        self._modules = (utils, excerpt_markdown)
+        self._original = utils.get_relative_url
+        self.marked = 0
+
+    def _relative(self, url: str, other: str) -> str:
+        if other == _LISTING:
+            self.marked += 1
+            return _MARK + url + _END
+        return self._original(url, other)
+
+    def __enter__(self) -> _MarkRelativeUrls:
+        for module in self._modules:
+            module.get_relative_url = self._relative  # type: ignore[attr-defined]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for module in self._modules:
+            module.get_relative_url = self._original  # type: ignore[attr-defined]
+
+
+def listing_template(html: str, marked: int) -> str | None:
+    """The excerpt's HTML with marked links, when every mark is whole and its URL needs no
+    escaping; None when rebasing could differ from rendering at the listing."""
+    found = _MARKED.findall(html)
+    if len(found) != marked or any(_ESCAPED.search(url) for url in found):
+        return None
+    if "\x1e" in _MARKED.sub("", html) or "\x1f" in _MARKED.sub("", html):
+        return None
+    return html
+
+
+def rebase(template: str, page_url: str) -> str:
+    """The excerpt's HTML as rendered on the listing at `page_url`."""
+    from mkdocs.utils import get_relative_url
+
+    if _MARK not in template:
+        return template
+    return _MARKED.sub(lambda m: get_relative_url(m.group(1), page_url), template)
+
+
 def fast_excerpt_class(excerpt_class: type) -> type:
-    """A subclass of Material's Excerpt that renders from the excerpt's own Markdown, once."""
+    """A subclass of Material's Excerpt that renders from the excerpt's own Markdown, once
+    per post for all listings."""
 
     class FastExcerpt(excerpt_class):  # type: ignore[misc, valid-type]
         _cache: ExcerptCache
@@ -213,35 +276,53 @@ def fast_excerpt_class(excerpt_class: type) -> type:
         def more(self, value: Any) -> None:
             self.__dict__["_more"] = value
 
+        def _head(self, markdown: str, separator: str) -> str | None:
+            known = self.__dict__.get("_head_of")
+            if known is not None and known[0] is markdown and known[1] == separator:
+                return known[2]  # type: ignore[no-any-return]
+            head = excerpt_head(markdown, separator) if markdown.startswith("# ") else None
+            if head is not None and ("\x1e" in head or "\x1f" in head):
+                head = None  # the marks could not be told from the post's own text
+            self.__dict__["_head_of"] = (markdown, separator, head)
+            return head
+
+        def _render_for_listings(self, head: str, separator: str) -> tuple[str | None, Any]:
+            self.file.url = _LISTING
+            at = self.md.treeprocessors.get_index_for_name("excerpt")
+            self.md.treeprocessors[at].base = _Listing()
+            self.markdown = head
+            try:
+                with _MarkRelativeUrls() as marks:
+                    html = self.md.convert(head)
+            finally:
+                self.file.url = self.post.url
+            tokens = getattr(self.md, "toc_tokens", [])
+            return listing_template(html.split(separator, 1)[0], marks.marked), tokens
+
         def render(self, page: Any, separator: str) -> None:
             markdown = self.post.markdown
             if not self.post._title_from_render:
                 markdown = "\n\n".join([f"# {self.post.title}", markdown])
-            head = excerpt_head(markdown, separator) if markdown.startswith("# ") else None
+            head = self._head(markdown, separator)
             if head is None:
                 excerpt_class.render(self, page, separator)
                 return
             cache = self._cache
-            key = (cache.context, self.post.file.src_uri, self.post.url, page.url, separator,
+            key = (cache.context, self.post.file.src_uri, self.post.url, separator,
                    hashlib.sha1(head.encode()).hexdigest())
             found = cache.entries.get(key)
             if found is None:
                 cache.misses += 1
-                self.file.url = page.url
-                at = self.md.treeprocessors.get_index_for_name("excerpt")
-                self.md.treeprocessors[at].base = page
-                self.markdown = head
-                html = self.md.convert(head)
-                tokens = getattr(self.md, "toc_tokens", [])
-                self.file.url = self.post.url
-                found = (html.split(separator, 1)[0], tokens)
-                if cache.keep:
-                    cache.entries[key] = found
+                found = self._render_for_listings(head, separator)
+                cache.entries[key] = found
             else:
                 cache.hits += 1
             cache.used.add(key)
+            if found[0] is None:  # a link that cannot be rebased: Material renders it
+                excerpt_class.render(self, page, separator)
+                return
             self.markdown = markdown
-            self.content = found[0]
+            self.content = rebase(found[0], page.url)
             self.toc = get_toc(found[1])
             self._last_page = page
             self.__dict__["_separator"] = separator
