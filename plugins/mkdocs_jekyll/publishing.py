@@ -8,7 +8,7 @@ writes it into the site directory.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -45,7 +45,9 @@ class Publisher:
         self.seo_enabled = True
         self.news_sitemap = False
         self.authors: dict[str, Author] = {}
-        self.contents: dict[str, str] = {}  # post content HTML by the copy's src_uri
+        # each post's page HTML by the copy's src_uri (the page's own string, not a copy); only
+        # the posts a feed shows are turned into feed HTML, when the feeds are written
+        self.contents: dict[str, str] = {}
         self.plan = feeds.FeedPlan()
         self.now = SiteSettings().now
 
@@ -163,19 +165,20 @@ class Publisher:
 
     def collect(self, page: Page, html: str, translation: Translation | None) -> None:
         if translation and not translation.post.draft:
-            self.contents[page.file.src_uri] = feed_html(html)
+            self.contents[page.file.src_uri] = html
 
     def write(self, config: MkDocsConfig, translations: Mapping[str, Translation],
               pages: Mapping[str, Page]) -> None:
-        entries = [self._entry(translations[uri].post, pages[uri], html)
-                   for uri, html in self.contents.items() if uri in translations and uri in pages]
+        entries = {uri: self._entry(translations[uri].post, pages[uri])
+                   for uri in self.contents if uri in translations and uri in pages}
         site_dir = Path(config.site_dir)
         if self.writes_feeds:
             self._write_feeds(config, entries)
         if self.news_sitemap and self.site.base_url and _own(config, sitemaps.NEWS_PATH):
             self._write_news_sitemap(site_dir, translations, pages)
 
-    def _entry(self, post: JekyllPost, page: Page, html: str) -> feeds.FeedEntry:
+    def _entry(self, post: JekyllPost, page: Page) -> feeds.FeedEntry:
+        """The post's feed entry, without its content until a feed shows it."""
         base = self.site.base_url
         return feeds.FeedEntry(
             id=seo.absolute_url(base, quote(feeds.jekyll_id(post.url, post.slug))),
@@ -183,10 +186,19 @@ class Publisher:
             updated=post.updated, source=post.source,
             authors=tuple(feeds.FeedAuthor(a.name, a.url) for a in map(self._seo_author, post.authors)),
             categories=tuple(post.categories), tags=tuple(post.tags), summary=post.description,
-            content=html, image=self._image(post),
+            image=self._image(post),
         )
 
-    def _write_feeds(self, config: MkDocsConfig, entries: list[feeds.FeedEntry]) -> None:
+    def _write_feeds(self, config: MkDocsConfig, entries: dict[str, feeds.FeedEntry]) -> None:
+        uris = {id(entry): uri for uri, entry in entries.items()}
+        shown: dict[str, feeds.FeedEntry] = {}  # made once for the site and section feeds
+
+        def with_content(entry: feeds.FeedEntry) -> feeds.FeedEntry:
+            uri = uris[id(entry)]
+            if uri not in shown:
+                shown[uri] = replace(entry, content=feed_html(self.contents[uri]))
+            return shown[uri]
+
         for path, names in self.plan.feeds.items():
             if not _own(config, path):  # as jekyll-feed does, the site's own file wins
                 continue
@@ -197,7 +209,8 @@ class Publisher:
                 language=self.language, generator=("mkdocs-jekyll", __version__),
                 author=self.author,
             )
-            chosen = feeds.latest(entries, self.feed.limit, names)
+            latest = feeds.latest(entries.values(), self.feed.limit, names)
+            chosen = [with_content(entry) for entry in latest]
             _write(Path(config.site_dir) / path, feeds.atom_feed(info, chosen, self.feed.excerpt_only))
 
     def _write_news_sitemap(self, site_dir: Path, translations: Mapping[str, Translation],
