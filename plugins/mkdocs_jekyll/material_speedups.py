@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import sys
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
@@ -113,6 +114,7 @@ class ExcerptCache:
         self.hits = 0
         self.misses = 0
         self.page_hits = 0
+        self.converter = SharedConverter()
 
     def start_build(self, config: Any, files: Any) -> None:
         digest = hashlib.sha1(repr((config.markdown_extensions, config.mdx_configs,
@@ -122,6 +124,7 @@ class ExcerptCache:
         self.context = digest.hexdigest()
         self.used = set()
         self.hits = self.misses = self.page_hits = 0
+        self.converter = SharedConverter()
 
     def end_build(self) -> None:
         if not self.keep:  # a single build: nothing is needed again
@@ -253,11 +256,87 @@ def rebase(template: str, page_url: str) -> str:
     return _MARKED.sub(lambda m: get_relative_url(m.group(1), page_url), template)
 
 
-def fast_excerpt_class(excerpt_class: type) -> type:
-    """A subclass of Material's Excerpt that renders from the excerpt's own Markdown, once
-    per post for all listings."""
+class _DeferredMarkdown:
+    """What Material's Excerpt asks of its converter while it is made: the converter's settings
+    and the tree processors it registers, kept until the converter is needed."""
 
-    class FastExcerpt(excerpt_class):  # type: ignore[misc, valid-type]
+    def __init__(self, **settings: Any) -> None:
+        self.settings = settings
+        self.registered: list[tuple[Any, str, float]] = []
+        self.treeprocessors = self
+
+    def register(self, item: Any, name: str, priority: float) -> None:
+        self.registered.append((item, name, priority))
+
+    def install(self, md: Any) -> Any:
+        for item, name, priority in self.registered:
+            md.treeprocessors.register(item, name, priority)
+        return md
+
+    def build(self) -> Any:
+        from markdown import Markdown
+
+        return self.install(Markdown(**self.settings))
+
+
+def lazy_excerpt_class(excerpt_class: type) -> type:
+    """A subclass of Material's Excerpt that makes its Markdown converter when first used, not
+    for every post; the fast path converts with one converter shared by all excerpts."""
+    structure = sys.modules[excerpt_class.__module__]
+
+    class LazyExcerpt(excerpt_class):  # type: ignore[misc, valid-type]
+        def __init__(self, post: Any, config: Any, files: Any) -> None:
+            made = structure.Markdown
+            structure.Markdown = _DeferredMarkdown
+            try:
+                super().__init__(post, config, files)
+            finally:
+                structure.Markdown = made
+
+        @property
+        def md(self) -> Any:
+            md = self.__dict__["md"]
+            if isinstance(md, _DeferredMarkdown):
+                md = self.__dict__["md"] = md.build()
+            return md
+
+        @md.setter
+        def md(self, value: Any) -> None:
+            self.__dict__["md"] = value
+
+    return LazyExcerpt
+
+
+class SharedConverter:
+    """One Markdown converter for every excerpt of a build with the same settings, given each
+    excerpt's own tree processors and reset before each conversion."""
+
+    def __init__(self) -> None:
+        self.settings: dict[str, Any] | None = None
+        self.md: Any = None
+
+    def for_excerpt(self, deferred: _DeferredMarkdown) -> Any:
+        if self.md is None or self.settings != deferred.settings:
+            self.md = deferred.build()
+            self.settings = deferred.settings
+        else:
+            deferred.install(self.md)
+        self.md.reset()
+        return self.md
+
+
+def _with_title(post: Any) -> str:
+    """The Markdown Material renders an excerpt from: the post's, headed by its title."""
+    if post._title_from_render:
+        return post.markdown  # type: ignore[no-any-return]
+    return "\n\n".join([f"# {post.title}", post.markdown])
+
+
+def fast_excerpt_class(excerpt_class: type, parent: type | None = None) -> type:
+    """A subclass of Material's Excerpt (through `parent`, when given) that renders from the
+    excerpt's own Markdown, once per post for all listings."""
+
+    class FastExcerpt(parent or excerpt_class):  # type: ignore[misc]
         _cache: ExcerptCache
         _last_page: Any = None
 
@@ -276,34 +355,53 @@ def fast_excerpt_class(excerpt_class: type) -> type:
         def more(self, value: Any) -> None:
             self.__dict__["_more"] = value
 
-        def _head(self, markdown: str, separator: str) -> str | None:
+        @property
+        def markdown(self) -> Any:
+            # As Material sets it (the post's Markdown, headed by its title), made when asked
+            # rather than kept for every post.
+            if self.__dict__.get("_markdown_of_post"):
+                return _with_title(self.post)
+            return self.__dict__.get("_markdown")
+
+        @markdown.setter
+        def markdown(self, value: Any) -> None:
+            self.__dict__["_markdown_of_post"] = False
+            self.__dict__["_markdown"] = value
+
+        def _head(self, separator: str) -> str | None:
+            """The excerpt's own Markdown, worked out once per post text and separator."""
+            source = (self.post.markdown, self.post._title_from_render, self.post.title)
             known = self.__dict__.get("_head_of")
-            if known is not None and known[0] is markdown and known[1] == separator:
+            if known is not None and known[0] == source and known[1] == separator:
                 return known[2]  # type: ignore[no-any-return]
+            markdown = _with_title(self.post)
             head = excerpt_head(markdown, separator) if markdown.startswith("# ") else None
             if head is not None and ("\x1e" in head or "\x1f" in head):
                 head = None  # the marks could not be told from the post's own text
-            self.__dict__["_head_of"] = (markdown, separator, head)
+            self.__dict__["_head_of"] = (source, separator, head)
             return head
 
+        def _converter(self) -> Any:
+            deferred = self.__dict__.get("md")
+            if isinstance(deferred, _DeferredMarkdown):
+                return self._cache.converter.for_excerpt(deferred)
+            return self.md
+
         def _render_for_listings(self, head: str, separator: str) -> tuple[str | None, Any]:
+            md = self._converter()
             self.file.url = _LISTING
-            at = self.md.treeprocessors.get_index_for_name("excerpt")
-            self.md.treeprocessors[at].base = _Listing()
-            self.markdown = head
+            at = md.treeprocessors.get_index_for_name("excerpt")
+            md.treeprocessors[at].base = _Listing()
             try:
                 with _MarkRelativeUrls() as marks:
-                    html = self.md.convert(head)
+                    html = md.convert(head)
             finally:
                 self.file.url = self.post.url
-            tokens = getattr(self.md, "toc_tokens", [])
+            tokens = getattr(md, "toc_tokens", [])
             return listing_template(html.split(separator, 1)[0], marks.marked), tokens
 
         def render(self, page: Any, separator: str) -> None:
-            markdown = self.post.markdown
-            if not self.post._title_from_render:
-                markdown = "\n\n".join([f"# {self.post.title}", markdown])
-            head = self._head(markdown, separator)
+            head = self._head(separator)
             if head is None:
                 excerpt_class.render(self, page, separator)
                 return
@@ -321,7 +419,7 @@ def fast_excerpt_class(excerpt_class: type) -> type:
             if found[0] is None:  # a link that cannot be rebased: Material renders it
                 excerpt_class.render(self, page, separator)
                 return
-            self.markdown = markdown
+            self.__dict__["_markdown_of_post"] = True
             self.content = rebase(found[0], page.url)
             self.toc = get_toc(found[1])
             self._last_page = page
@@ -392,11 +490,15 @@ class Speedups:
     """What the plugin turns on for one site; kept across `mkdocs serve` rebuilds."""
 
     def __init__(self) -> None:
+        from material.plugins.blog import plugin as blog_plugin
         from material.plugins.blog import structure
 
         self._structure = structure
+        self._blog_plugin = blog_plugin
         self._loader = structure.SafeLoader
-        self.fast_class = fast_excerpt_class(structure.Excerpt)
+        self._excerpt = blog_plugin.Excerpt
+        self.lazy_class = lazy_excerpt_class(structure.Excerpt)
+        self.fast_class = fast_excerpt_class(structure.Excerpt, self.lazy_class)
         self.cached_post_class = cached_post_class(structure.Post)
         self.cache = ExcerptCache()
         self.excerpts_local = True
@@ -412,6 +514,8 @@ class Speedups:
 
     def after_posts_are_read(self, blog: Any, config: Any, files: Any) -> None:
         self.restore()
+        if self._excerpt is self._structure.Excerpt:  # Material makes excerpts in page_markdown
+            self._blog_plugin.Excerpt = self.lazy_class
         root = getattr(blog, "blog", None)
         if root is not None and type(root.posts) is list:
             root.posts = PostList(root.posts, self._structure.Post)
@@ -425,17 +529,19 @@ class Speedups:
 
     def adopt_excerpt(self, page: Any) -> None:
         excerpt = getattr(page, "excerpt", None)
-        if self.excerpts_local and type(excerpt) is self._structure.Excerpt:
+        if self.excerpts_local and type(excerpt) in (self._structure.Excerpt, self.lazy_class):
             excerpt.__class__ = self.fast_class
             excerpt._cache = self.cache
 
     def end_build(self) -> None:
+        self._blog_plugin.Excerpt = self._excerpt
         self.cache.end_build()
         log.debug("excerpts: %d rendered, %d from the cache; posts: %d from the cache",
                   self.cache.misses, self.cache.hits, self.cache.page_hits)
 
     def restore(self) -> None:
         self._structure.SafeLoader = self._loader
+        self._blog_plugin.Excerpt = self._excerpt
 
 
 def start(enabled: bool, previous: Speedups | None) -> Speedups | None:
