@@ -8,6 +8,7 @@ import shutil
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from bs4 import BeautifulSoup
@@ -18,6 +19,15 @@ from mkdocs.config.defaults import MkDocsConfig
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
+
+
+def tool_missing(reason: str) -> NoReturn:
+    """Skip a test whose outside tool (jekyll, chromium, zensical...) is absent; fail instead when
+    CI=true, where .ci/run and pyproject.toml install every tool."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}, and CI=true requires it (.ci/run and pyproject.toml install it)",
+                    pytrace=False)
+    pytest.skip(reason)
 
 
 @dataclass

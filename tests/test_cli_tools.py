@@ -9,10 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, Site, text_of
+from conftest import REPO, Site, text_of, tool_missing
 from mkdocs_jekyll.jekyll.post import read_post
 from mkdocs_jekyll.jekyll.sitefiles import find_posts
 from mkdocs_jekyll.tools.sitecontext import load_site
@@ -160,9 +159,7 @@ def test_convert_reports_liquid_and_adds_redirects(tmp_path: Path, minimal_site:
 def test_converted_demo_builds_with_zensical(tmp_path: Path) -> None:
     zensical = shutil.which("zensical", path=str(BIN))
     if zensical is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("zensical is missing: pip install -e '.[test]'")
-        pytest.skip("zensical is not installed")
+        tool_missing("zensical is not installed (pip install -e '.[test]')")
     dest = _converted_demo(tmp_path)
     result = run(zensical, "build", cwd=dest)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -7,7 +7,6 @@ chromium (/usr/bin/chromium) and Playwright; skips without them, fails instead w
 from __future__ import annotations
 
 import functools
-import os
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from conftest import tool_missing
 from hostile import HOSTILE, make_site, post_url
 
 CHROMIUM = "/usr/bin/chromium"
@@ -31,9 +31,7 @@ def _need_browser() -> None:
     except ImportError:
         missing = "playwright is not installed (pip install -e '.[test]')"
     if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(missing)
-        pytest.skip(missing)
+        tool_missing(missing)
 
 
 class _Quiet(SimpleHTTPRequestHandler):

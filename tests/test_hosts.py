@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, copy_site, text_of
+from conftest import REPO, copy_site, text_of, tool_missing
 from mkdocs.exceptions import Abort
 
 BIN = Path(sys.executable).parent
@@ -20,9 +20,7 @@ BIN = Path(sys.executable).parent
 def test_demo_builds_with_properdocs(tmp_path: Path) -> None:
     properdocs = shutil.which("properdocs", path=str(BIN))
     if properdocs is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("properdocs is missing: pip install -e '.[test]'")
-        pytest.skip("properdocs is not installed")
+        tool_missing("properdocs is not installed (pip install -e '.[test]')")
     for name in ("mkdocs.yml", "docs", "overrides"):
         source = REPO / name
         if source.is_dir():

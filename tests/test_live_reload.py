@@ -3,13 +3,11 @@ click>=8.4 keeps MkDocs 1.6 live reload on by default (mkdocs/mkdocs#4032)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from pathlib import Path
 
-import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, tool_missing
 from serving import WAIT, Server
 
 BIN = Path(sys.executable).parent
@@ -25,9 +23,7 @@ def _need_browser() -> None:
     except ImportError:
         missing.append("playwright (pip install -e '.[test]')")
     if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"missing {', '.join(missing)}: .ci/run installs them")
-        pytest.skip(f"missing {', '.join(missing)}")
+        tool_missing(f"missing {', '.join(missing)}")
 
 
 def test_editing_a_post_reloads_the_open_page(tmp_path: Path) -> None:
