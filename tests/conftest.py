@@ -110,17 +110,22 @@ def minimal_site(tmp_path: Path) -> Site:
     return copy_site("minimal", tmp_path)
 
 
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The repository's own demo site, built once into a temporary folder."""
-    root = tmp_path_factory.mktemp("demo")
+def copy_demo(root: Path) -> Site:
+    """A copy of the repository's own demo site (mkdocs.yml, docs/, overrides/) in `root`."""
+    root.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "overrides"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("posts"))
         else:
             shutil.copy(source, root / name)
-    return Site(root).build()
+    return Site(root)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The repository's own demo site, built once into a temporary folder."""
+    return copy_demo(tmp_path_factory.mktemp("demo")).build()
 
 
 def text_of(node: object) -> str:

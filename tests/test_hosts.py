@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, copy_site, text_of, tool_missing
+from conftest import copy_demo, copy_site, text_of, tool_missing
 from mkdocs.exceptions import Abort
 
 BIN = Path(sys.executable).parent
@@ -21,12 +21,7 @@ def test_demo_builds_with_properdocs(tmp_path: Path) -> None:
     properdocs = shutil.which("properdocs", path=str(BIN))
     if properdocs is None:
         tool_missing("properdocs is not installed (pip install -e '.[test]')")
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        else:
-            shutil.copy(source, tmp_path / name)
+    copy_demo(tmp_path)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([properdocs, "build", "--strict"], cwd=tmp_path, env=env,
                             capture_output=True, text=True, timeout=300)

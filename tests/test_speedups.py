@@ -5,14 +5,13 @@ them (which then take Material's own path)."""
 from __future__ import annotations
 
 import logging
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from conftest import REPO, Site, _Collect, text_of
+from conftest import REPO, Site, _Collect, copy_demo, text_of
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -66,15 +65,7 @@ def excerpt_stats(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
 
 
 def _demo(tmp_path: Path, name: str) -> Site:
-    root = tmp_path / name
-    root.mkdir()
-    for item in ("mkdocs.yml", "docs", "overrides"):
-        source = REPO / item
-        if source.is_dir():
-            shutil.copytree(source, root / item, ignore=shutil.ignore_patterns("posts"))
-        else:
-            shutil.copy(source, root / item)
-    return Site(root)
+    return copy_demo(tmp_path / name)
 
 
 def test_demo_is_byte_identical_with_and_without_speedups(
