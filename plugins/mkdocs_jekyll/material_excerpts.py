@@ -130,15 +130,17 @@ def lazy_excerpt_class(excerpt_class: type) -> type:
         def __init__(self, post: Any, config: Any, files: Any) -> None:
             made = structure.Markdown
             structure.Markdown = _DeferredMarkdown
+            self.__dict__["_making"] = True  # Material registers its processors on `self.md`
             try:
                 super().__init__(post, config, files)
             finally:
                 structure.Markdown = made
+                del self.__dict__["_making"]
 
         @property
         def md(self) -> Any:
             md = self.__dict__["md"]
-            if isinstance(md, _DeferredMarkdown):
+            if isinstance(md, _DeferredMarkdown) and "_making" not in self.__dict__:
                 md = self.__dict__["md"] = md.build()
             return md
 
