@@ -13,6 +13,8 @@ from typing import Any
 
 from mkdocs.structure.toc import get_toc
 
+from .relative_links import PAGE_URL, AtPageUrl, MarkRelativeUrls, marked_template, rebase
+
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)  # links, footnotes
 _ABBR_DEF = re.compile(r"^ {0,3}\*\[", re.MULTILINE)
 _EXPLICIT_ID = re.compile(r"\{[^}\n]*#|\bid\s*=")
@@ -36,66 +38,6 @@ def excerpt_head(markdown: str, separator: str) -> str | None:
     if _EXPLICIT_ID.search(tail):
         return None
     return head + separator + "\n"
-
-
-# While an excerpt is rendered once for all listings, links that MkDocs and Material make
-# relative to the listing come out as `_MARK target _END`; each listing then puts in its own
-# relative URL (`rebase`), as `get_relative_url(target, listing)` would have been.
-_MARK, _END = "\x1emkdocs-jekyll:", "\x1f"
-_MARKED = re.compile("\x1emkdocs-jekyll:([^\x1e\x1f]*)\x1f")
-_LISTING = "\x1emkdocs-jekyll-listing/"  # the URL the excerpt is rendered at: never a real one
-_ESCAPED = re.compile('[&<>"]')
-
-
-class _Listing:
-    url = _LISTING
-
-
-class _MarkRelativeUrls:
-    """Within `with`: relative URLs computed against `_LISTING` come out marked."""
-
-    def __init__(self) -> None:
-        from material.plugins.blog.structure import markdown as excerpt_markdown
-        from mkdocs import utils
-
-        self._modules = (utils, excerpt_markdown)
-        self._original = utils.get_relative_url
-        self.marked = 0
-
-    def _relative(self, url: str, other: str) -> str:
-        if other == _LISTING:
-            self.marked += 1
-            return _MARK + url + _END
-        return self._original(url, other)
-
-    def __enter__(self) -> _MarkRelativeUrls:
-        for module in self._modules:
-            module.get_relative_url = self._relative  # type: ignore[attr-defined]
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for module in self._modules:
-            module.get_relative_url = self._original  # type: ignore[attr-defined]
-
-
-def listing_template(html: str, marked: int) -> str | None:
-    """The excerpt's HTML with marked links, when every mark is whole and its URL needs no
-    escaping; None when rebasing could differ from rendering at the listing."""
-    found = _MARKED.findall(html)
-    if len(found) != marked or any(_ESCAPED.search(url) for url in found):
-        return None
-    if "\x1e" in _MARKED.sub("", html) or "\x1f" in _MARKED.sub("", html):
-        return None
-    return html
-
-
-def rebase(template: str, page_url: str) -> str:
-    """The excerpt's HTML as rendered on the listing at `page_url`."""
-    from mkdocs.utils import get_relative_url
-
-    if _MARK not in template:
-        return template
-    return _MARKED.sub(lambda m: get_relative_url(m.group(1), page_url), template)
 
 
 class _DeferredMarkdown:
@@ -184,14 +126,51 @@ def fast_excerpt_class(excerpt_class: type, parent: type | None = None) -> type:
         _cache: Any  # material_speedups.ExcerptCache
         _last_page: Any = None
 
+        # Material renders the excerpt of every post on a listing before the listing's template
+        # runs; this plugin's cards show none of that HTML. So `render` only notes the listing,
+        # and the HTML is made when a template (or Material's `blog_toc`) first reads it.
+        @property
+        def content(self) -> Any:
+            self._settle()
+            return self.__dict__.get("content")
+
+        @content.setter
+        def content(self, value: Any) -> None:
+            self.__dict__["content"] = value
+
+        @property
+        def toc(self) -> Any:
+            self._settle()
+            return self.__dict__.get("toc")
+
+        @toc.setter
+        def toc(self, value: Any) -> None:
+            self.__dict__["toc"] = value
+
+        def _settle(self) -> None:
+            pending = self.__dict__.pop("_pending", None)
+            if pending is not None:
+                self._render_now(*pending)
+
+        def render(self, page: Any, separator: str) -> None:
+            self.__dict__["_pending"] = (page, separator)
+
         @property
         def more(self) -> Any:
             # Material's templates only ask whether there is more; render in full when asked.
+            self._settle()
             if self.__dict__.get("_more_pending") and self._last_page is not None:
                 self.__dict__["_more_pending"] = False
                 separator = self.__dict__["_separator"]
                 saved = (self.content, self.toc)
-                excerpt_class.render(self, self._last_page, separator)
+                deferred = self.__dict__.get("md")
+                if isinstance(deferred, _DeferredMarkdown):  # convert with the shared one
+                    self.__dict__["md"] = self._cache.converter.for_excerpt(deferred)
+                try:
+                    excerpt_class.render(self, self._last_page, separator)
+                finally:
+                    if isinstance(deferred, _DeferredMarkdown):
+                        self.__dict__["md"] = deferred
                 self.content, self.toc = saved
             return self.__dict__.get("_more")
 
@@ -232,19 +211,21 @@ def fast_excerpt_class(excerpt_class: type, parent: type | None = None) -> type:
             return self.md
 
         def _render_for_listings(self, head: str, separator: str) -> tuple[str | None, Any]:
+            from material.plugins.blog.structure import markdown as excerpt_markdown
+
             md = self._converter()
-            self.file.url = _LISTING
+            self.file.url = PAGE_URL
             at = md.treeprocessors.get_index_for_name("excerpt")
-            md.treeprocessors[at].base = _Listing()
+            md.treeprocessors[at].base = AtPageUrl()
             try:
-                with _MarkRelativeUrls() as marks:
+                with MarkRelativeUrls(excerpt_markdown) as marks:
                     html = md.convert(head)
             finally:
                 self.file.url = self.post.url
             tokens = getattr(md, "toc_tokens", [])
-            return listing_template(html.split(separator, 1)[0], marks.marked), tokens
+            return marked_template(html.split(separator, 1)[0], marks.marked), tokens
 
-        def render(self, page: Any, separator: str) -> None:
+        def _render_now(self, page: Any, separator: str) -> None:
             head = self._head(separator)
             if head is None:
                 excerpt_class.render(self, page, separator)
