@@ -5,6 +5,7 @@ them (which then take Material's own path)."""
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from conftest import REPO, Site, _Collect, copy_demo, text_of
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs_jekyll import material_excerpts, material_speedups
+from mkdocs_jekyll import material_excerpts, material_speedups, nav_cache
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import corpus
@@ -269,3 +270,54 @@ def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
     assert broken, "the broken link's warning must be logged on every rebuild"
     assert [r.levelno for r in second if "missing.md" in r.getMessage()] == [
         r.levelno for r in first if "missing.md" in r.getMessage()]
+
+
+@pytest.fixture
+def nav_caches(monkeypatch: pytest.MonkeyPatch) -> list[nav_cache.NavCache]:
+    made: list[nav_cache.NavCache] = []
+    original = nav_cache.NavCache.__init__
+
+    def init(self: nav_cache.NavCache, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(nav_cache.NavCache, "__init__", init)
+    return made
+
+
+def _nav_links(site: Site, url_path: str) -> list[tuple[str, str]]:
+    nav = site.page(url_path).select_one("nav.md-nav--primary")
+    assert nav is not None
+    return [(text_of(a), urljoin(url_path, a["href"])) for a in nav.select("a[href]")]
+
+
+def test_navigation_is_rendered_once_for_the_pages_outside_it(
+        tmp_path: Path, nav_caches: list[nav_cache.NavCache]) -> None:
+    site = _demo(tmp_path, "nav").build()
+    cache = nav_caches[-1]
+    assert cache.hits >= 17, "the posts did not reuse the navigation"
+    assert cache.misses <= 3
+    # every story, at its own depth, links to the same pages from its navigation
+    stories = [p for p in site.out.rglob("*.html")
+               if re.search(r"/\d{4}/\d\d/\d\d/[^/]+\.html$", p.as_posix())]
+    assert len(stories) >= 17
+    seen = {tuple(_nav_links(site, "/" + p.relative_to(site.out).as_posix())) for p in stories}
+    assert len(seen) == 1
+    links = dict(next(iter(seen)))
+    assert links["The Harbour Ledger"] == "/"
+    assert links["About"] == "/about/"
+    for _, target in links.items():
+        site.page(target)  # exists
+
+
+def test_a_sites_own_nav_partial_replaces_the_cached_one(
+        tmp_path: Path, nav_caches: list[nav_cache.NavCache]) -> None:
+    site = _demo(tmp_path, "own")
+    (site.root / "overrides" / "partials" / "nav.html").write_text(
+        '<nav class="own-nav" aria-label="Sections"><a href="{{ \'about/\' | url }}">About us</a></nav>',
+        encoding="utf-8")
+    site.build()
+    page = site.page("/about/")
+    assert text_of(page.select_one("nav.own-nav")) == "About us"
+    assert page.select_one("nav.md-nav--primary") is None
+    assert nav_caches[-1].hits == nav_caches[-1].misses == 0

@@ -42,6 +42,7 @@ from .jekyll.sitefiles import find_posts, is_jekyll_internal, site_files_stamp
 from .layouts_context import LayoutsContext
 from .liquid_site import liquid_site, render_posts
 from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
+from .nav_cache import NavCache, next_template
 from .publishing import Publisher
 from .strings import translator
 from .translator import Translation, Translator
@@ -70,6 +71,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.summary = BuildSummary()
         self.made_post_dir: Path | None = None
         self.speedups: material_speedups.Speedups | None = None
+        self.nav_cache: NavCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
@@ -305,6 +307,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         env.globals["jekyll_t"] = translator(language)
         env.globals["jekyll_tag_urls"] = self.layouts.tag_urls
         env.globals["jekyll_image_sizes"] = self.layouts.image_sizes
+        if self.blog:  # this package's templates are in the theme
+            self.nav_cache = NavCache(next_template(env, config.theme.dirs, str(setup.TEMPLATES)),
+                                      enabled=self.speedups is not None)
+            env.globals["jekyll_nav"] = self.nav_cache
         if self.config.enabled:
             self.publisher.remember(self.translations, self.authors)
             env.globals.update(self.publisher.globals(self.translations))
