@@ -16,7 +16,7 @@ from conftest import REPO, Site, _Collect, copy_demo, text_of
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs_jekyll import material_excerpts, material_speedups, nav_cache
+from mkdocs_jekyll import card_cache, material_excerpts, material_speedups, nav_cache
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import corpus
@@ -321,3 +321,29 @@ def test_a_sites_own_nav_partial_replaces_the_cached_one(
     assert text_of(page.select_one("nav.own-nav")) == "About us"
     assert page.select_one("nav.md-nav--primary") is None
     assert nav_caches[-1].hits == nav_caches[-1].misses == 0
+
+
+def test_story_cards_are_rendered_once_and_link_from_every_listing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[card_cache.CardCache] = []
+    original = card_cache.CardCache.__init__
+
+    def init(self: card_cache.CardCache, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(card_cache.CardCache, "__init__", init)
+    site = _demo(tmp_path, "cards").build()
+    cache = made[-1]
+    assert cache.hits > cache.misses > 0, "cards were not reused across listings"
+    listings = ["/", "/2025/", "/category/news/", "/author/mtorres/", "/page/2/"]
+    for listing in listings:
+        cards = site.page(listing).select("article.jekyll-card")
+        assert cards, listing
+        for card in cards:
+            headline = card.select_one(".jekyll-card__headline a")
+            story = site.page(urljoin(listing, headline["href"]))
+            assert text_of(story.select_one("h1")) == text_of(headline), (listing, headline)
+            kicker = card.select_one(".jekyll-kicker a")
+            if kicker is not None:
+                site.page(urljoin(listing, kicker["href"]))  # the section front exists

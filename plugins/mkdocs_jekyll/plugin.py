@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from . import material_blog, material_speedups, newsroom
 from . import site_setup as setup
 from .build_summary import BuildSummary
+from .card_cache import CardCache
 from .config import JekyllConfig
 from .dates_display import format_post_datetime
 from .destinations import set_canonical, set_destination, write_redirects
@@ -311,6 +312,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             self.nav_cache = NavCache(next_template(env, config.theme.dirs, str(setup.TEMPLATES)),
                                       enabled=self.speedups is not None)
             env.globals["jekyll_nav"] = self.nav_cache
+            env.globals["jekyll_card_cache"] = CardCache(enabled=self.speedups is not None)
         if self.config.enabled:
             self.publisher.remember(self.translations, self.authors)
             env.globals.update(self.publisher.globals(self.translations))

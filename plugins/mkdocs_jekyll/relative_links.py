@@ -20,18 +20,20 @@ _ESCAPED = re.compile('[&<>"]')
 
 
 class MarkRelativeUrls:
-    """Within `with`: relative URLs computed against `PAGE_URL` come out marked, in
-    `mkdocs.utils` and in the `also` modules that imported `get_relative_url` themselves."""
+    """Within `with`: relative URLs computed against `against` (`PAGE_URL`, or the URL of the
+    page being rendered) come out marked, in `mkdocs.utils` and in the `also` modules that
+    imported `get_relative_url` themselves."""
 
-    def __init__(self, *also: ModuleType) -> None:
+    def __init__(self, *also: ModuleType, against: str = PAGE_URL) -> None:
         from mkdocs import utils
 
         self._modules = (utils, *also)
         self._original = utils.get_relative_url
+        self._against = against
         self.marked = 0
 
     def _relative(self, url: str, other: str) -> str:
-        if other == PAGE_URL:
+        if other == self._against:
             self.marked += 1
             return MARK + url + END
         return self._original(url, other)
