@@ -296,7 +296,10 @@ def test_navigation_is_rendered_once_for_the_pages_outside_it(
     site = _demo(tmp_path, "nav").build()
     cache = nav_caches[-1]
     assert cache.hits >= 17, "the posts did not reuse the navigation"
-    assert cache.misses <= 3
+    assert cache.misses <= 5  # posts and tag pages; each listing's later pages
+    later = _nav_links(site, "/page/2/")
+    assert ("The Harbour Ledger", "/") in later
+    assert ("About", "/about/") in later
     # every story, at its own depth, links to the same pages from its navigation
     stories = [p for p in site.out.rglob("*.html")
                if re.search(r"/\d{4}/\d\d/\d\d/[^/]+\.html$", p.as_posix())]
@@ -347,3 +350,23 @@ def test_story_cards_are_rendered_once_and_link_from_every_listing(
             kicker = card.select_one(".jekyll-kicker a")
             if kicker is not None:
                 site.page(urljoin(listing, kicker["href"]))  # the section front exists
+
+
+def test_a_sites_own_nav_item_partial_turns_the_navigation_cache_off(
+        tmp_path: Path, nav_caches: list[nav_cache.NavCache]) -> None:
+    import material
+
+    site = _demo(tmp_path, "own-item")
+    original = (Path(material.__file__).parent / "templates/partials/nav-item.html").read_text(
+        encoding="utf-8")
+    own = original.replace('<span class="md-ellipsis">',
+                           '<span class="md-ellipsis" data-on="{{ page.url }}">')
+    assert own != original
+    (site.root / "overrides" / "partials" / "nav-item.html").write_text(own, encoding="utf-8")
+    site.build()
+    assert nav_caches[-1].hits == 0
+    story = next(p for p in site.out.rglob("*.html")
+                 if re.search(r"/\d{4}/\d\d/\d\d/[^/]+\.html$", p.as_posix()))
+    url = story.relative_to(site.out).as_posix()
+    marks = {span["data-on"] for span in site.page("/" + url).select("span[data-on]")}
+    assert marks == {url}  # each page's own, not the first page's

@@ -1,16 +1,20 @@
-"""Material's navigation, rendered once for all the pages outside it.
+"""Material's navigation, rendered once for many pages.
 
-Every page of a Material site carries the whole navigation, and on a news site most pages are
-not in it: the posts, later pages of listings, tag pages. For those, the navigation's HTML
-differs only in its links, which are relative to the page. So it is rendered once per state of
-the navigation (which items there are, their titles and URLs, which are active) with marked
-links (relative_links.py), and each page gets that HTML with its own relative links, as
-Material's template would have written them.
+Every page of a Material site carries the whole navigation. On a news site most pages are not
+items of it: the posts and tag pages lie outside it, and the later pages of a listing (page 2,
+3, ... of a section) are only among its item's `pages`. For those, the navigation's HTML
+differs only in its links, which are relative to the page, and, for a listing's later pages,
+in what Material shows of the page itself (its title, icon, subtitle, status and table of
+contents, in place of the listing's item). So it is rendered once per state of the navigation
+(its items, their titles and URLs, which are active) and, for a listing's later pages, per
+listing and what is shown of the page, with marked links (relative_links.py); every other page
+with the same key gets that HTML with its own relative links, as Material's template would have
+written them.
 
-A page that is in the navigation (it is an item, one of an item's pages, or has an item's URL)
-is rendered by Material's template as before, and so is a state whose links could not be marked.
-This plugin's `partials/nav.html` calls `NavCache`; a site's own `partials/nav.html` in its
-custom_dir replaces it, and then nothing is cached.
+It relies on Material's partials/nav.html and nav-item.html (and what they include) being
+Material's own; with any of them in a site's custom_dir, or the speed-ups off, every page's
+navigation is rendered by the theme's template. A page that is itself an item (or equal to one,
+or at an item's URL) always is, and so is a state whose links could not be marked.
 """
 
 from __future__ import annotations
@@ -27,17 +31,24 @@ from mkdocs.structure.pages import Page
 from .relative_links import AtPageUrl, MarkRelativeUrls, marked_template, rebase
 
 NAME = "partials/nav.html"
+# What Material's nav.html renders with; the cache knows how these use the page.
+KNOWN = (NAME, "partials/nav-item.html", "partials/toc.html", "partials/toc-item.html",
+         "partials/logo.html", "partials/source.html")
 
 
-def next_template(env: Environment, dirs: list[str], ours: str) -> Template:
+def next_template(env: Environment, dirs: list[str], ours: str) -> tuple[Template, bool]:
     """`partials/nav.html` as the theme has it without this package's folder (Material's own,
-    or a parent theme's), under its own name for error messages."""
+    or a parent theme's), under its own name for error messages; and whether it and the
+    partials it renders with all come from that one folder (none is overridden)."""
     after = dirs[dirs.index(ours) + 1:] if ours in dirs else dirs
     for folder in after:
         path = Path(folder) / NAME
         if path.is_file():
             code = env.compile(path.read_text(encoding="utf-8"), NAME, str(path))
-            return env.template_class.from_code(env, code, env.make_globals(None), None)
+            template = env.template_class.from_code(env, code, env.make_globals(None), None)
+            before = [d for d in dirs[: dirs.index(folder)] if d != ours]
+            own = not any((Path(d) / name).exists() for d in before for name in KNOWN)
+            return template, own
     raise TemplateNotFound(NAME)
 
 
@@ -47,18 +58,52 @@ def _items(items: list[Any]) -> Iterator[Any]:
         yield from _items(getattr(item, "children", None) or [])
 
 
+_ITEM = object()  # `_Inside.where`: the page is an item, or may be taken for one
+
+
 class _Inside:
-    """The pages a navigation holds: its items and their pages (Material's paginated views).
-    A page equal to one of them (MkDocs compares title and file) has its file's src_uri."""
+    """Where pages stand in a navigation: its items, and the pages of its items (Material's
+    paginated listings). Lists test membership with ==, which MkDocs answers from the title
+    and the file: a page equal to one of them has its file's src_uri."""
 
     def __init__(self, items: list[Any]) -> None:
-        pages = [*items, *(other for item in items for other in getattr(item, "pages", None) or ())]
-        self.ids = {id(item) for item in pages}
-        self.uris = {item.file.src_uri for item in pages if getattr(item, "file", None)}
-        self.urls = {url for item in pages if (url := getattr(item, "url", None)) is not None}
+        self.ids = {id(item) for item in items}
+        self.uris = {item.file.src_uri for item in items if getattr(item, "file", None)}
+        self.urls = {url for item in items if (url := getattr(item, "url", None)) is not None}
+        self.owners: dict[int, Any] = {}  # id of a page -> the item whose pages hold it
+        self.owner_uris: dict[str, int] = {}  # how many items hold a page with that src_uri
+        for item in items:
+            for other in getattr(item, "pages", None) or ():
+                if other is item or id(other) in self.ids:
+                    continue
+                self.owners[id(other)] = item
+                uri = other.file.src_uri
+                self.owner_uris[uri] = self.owner_uris.get(uri, 0) + 1
 
-    def holds(self, page: Page) -> bool:
-        return id(page) in self.ids or page.file.src_uri in self.uris or page.url in self.urls
+    def where(self, page: Page) -> Any:
+        """None (outside), `_ITEM`, or the item whose pages hold the page."""
+        uri = page.file.src_uri
+        if id(page) in self.ids or uri in self.uris or page.url in self.urls:
+            return _ITEM
+        owner = self.owners.get(id(page))
+        if owner is None:
+            return _ITEM if uri in self.owner_uris else None
+        return owner if self.owner_uris[uri] == 1 else _ITEM
+
+
+def _toc(items: Any) -> tuple[Any, ...]:
+    return tuple((item.title, item.url, item.level, repr(getattr(item, "typeset", None)),
+                  _toc(item.children)) for item in items)
+
+
+def _shown(page: Page) -> tuple[Any, ...] | None:
+    """What Material's nav-item.html shows of a page that takes its item's place."""
+    if (getattr(page, "typeset", None) is not None or getattr(page, "encrypted", None)
+            or getattr(page, "children", None)):
+        return None
+    meta = page.meta or {}
+    return (page.title, bool(meta), repr(meta.get("icon")), repr(meta.get("subtitle")),
+            repr(meta.get("status")), _toc(page.toc or []))
 
 
 class NavCache:
@@ -72,9 +117,9 @@ class NavCache:
         self.hits = 0
         self.misses = 0
 
-    def state(self, page: Any, nav: Any) -> tuple[Any, ...] | None:
-        """What the navigation's HTML depends on besides the page's URL; None when the page
-        is in the navigation."""
+    def key(self, page: Any, nav: Any) -> tuple[Any, ...] | None:
+        """What the navigation's HTML depends on besides the page's URL; None when that is
+        more than the cache knows (the page is an item)."""
         if not self.enabled or not isinstance(page, Page) or nav is None:
             return None
         items = list(_items(nav.items))
@@ -82,10 +127,15 @@ class NavCache:
         inside = self._inside.get(shape)
         if inside is None:
             inside = self._inside[shape] = _Inside(items)
-        if inside.holds(page):
+        where = inside.where(page)
+        if where is _ITEM:
             return None
-        return (id(nav), *((id(item), item.title, getattr(item, "url", None), bool(item.active))
-                           for item in items))
+        state = (id(nav), *((id(item), item.title, getattr(item, "url", None), bool(item.active))
+                            for item in items))
+        if where is None:
+            return ("outside", state)
+        shown = _shown(page)
+        return None if shown is None else ("in", id(where), shown, state)
 
     def _render(self, context: Context, page: Any) -> str:
         values = dict(context.get_all())
@@ -95,17 +145,22 @@ class NavCache:
     @pass_context
     def __call__(self, context: Context) -> Markup:
         page = context.get("page")
-        key = self.state(page, context.get("nav"))
+        key = self.key(page, context.get("nav"))
         if key is None:
             return Markup(self._render(context, page))
         if key in self.entries:
             self.hits += 1
         else:
             self.misses += 1
-            with MarkRelativeUrls() as marks:
-                html = self._render(context, AtPageUrl(page))
+            if key[0] == "outside":  # a stand-in: the page equals no item, is in no item's pages
+                with MarkRelativeUrls() as marks:
+                    html = self._render(context, AtPageUrl(page))
+            else:  # the page itself, which takes its item's place: links marked against it
+                with MarkRelativeUrls(against=page.url) as marks:
+                    html = self._render(context, page)
             self.entries[key] = marked_template(html, marks.marked)
         found = self.entries[key]
         if found is None:
             return Markup(self._render(context, page))
         return Markup(rebase(found, page.url))
+

@@ -309,8 +309,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         env.globals["jekyll_tag_urls"] = self.layouts.tag_urls
         env.globals["jekyll_image_sizes"] = self.layouts.image_sizes
         if self.blog:  # this package's templates are in the theme
-            self.nav_cache = NavCache(next_template(env, config.theme.dirs, str(setup.TEMPLATES)),
-                                      enabled=self.speedups is not None)
+            template, own = next_template(env, config.theme.dirs, str(setup.TEMPLATES))
+            self.nav_cache = NavCache(template, enabled=own and self.speedups is not None)
             env.globals["jekyll_nav"] = self.nav_cache
             env.globals["jekyll_card_cache"] = CardCache(enabled=self.speedups is not None)
         if self.config.enabled:
