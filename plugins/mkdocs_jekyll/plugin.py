@@ -77,6 +77,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
         self.is_serve = command == "serve"
+        self.liquid.keep = self.is_serve
 
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:

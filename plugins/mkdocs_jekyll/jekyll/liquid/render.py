@@ -58,8 +58,9 @@ class _Memo:
 class PostRenderer:
     """Renders one site's posts; keep the object across builds to reuse unchanged renders."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
         self._memo: dict[str, _Memo] = {}
+        self.keep = keep  # False for a single build: nothing would be reused
         self.rendered = 0  # renders done by the last build (the rest came from the memo)
 
     def start(self, site: LiquidSite, on_error: str = "error") -> None:
@@ -143,6 +144,10 @@ class PostRenderer:
         """`body` with its Liquid rendered; `original` gives the post file's text (for lines)."""
         if not has_liquid(body):
             return Rendered(body)
+        if not self.keep:
+            self.rendered += 1
+            self.environment().deps = {}
+            return self._render_text(post, body, original)
         memo = self._memo.get(post.source)
         own = _own_key(post, original())  # `page` comes from the post's own file
         if memo and memo.body == body and memo.own == own and all(
