@@ -47,7 +47,12 @@ def related_stories(stories: Sequence[Story], limit: int = 4) -> dict[str, list[
         return 1.0 + math.log(total / len(postings[kind, name]))
 
     weights = {key: weight(*key) for key in postings}
-    stamps = [story.date.timestamp() for story in ordered]
+    # ties go to the newer story, then to the smaller key: one precomputed rank for both
+    rank = [0] * len(ordered)
+    newest_first = sorted(range(len(ordered)),
+                          key=lambda o: (-ordered[o].date.timestamp(), ordered[o].key))
+    for position, other in enumerate(newest_first):
+        rank[other] = position
     result: dict[str, list[str]] = {}
     for index, story in enumerate(ordered):
         scores: dict[int, float] = defaultdict(float)
@@ -59,7 +64,6 @@ def related_stories(stories: Sequence[Story], limit: int = 4) -> dict[str, list[
                 if other != index:
                     scores[other] += gain
         # nsmallest(n, ...) is sorted(...)[:n] without sorting every candidate
-        best = heapq.nsmallest(limit, scores,
-                               key=lambda o: (-scores[o], -stamps[o], ordered[o].key))
-        result[story.key] = [ordered[o].key for o in best]
+        best = heapq.nsmallest(limit, [(-score, rank[o], o) for o, score in scores.items()])
+        result[story.key] = [ordered[o].key for _, _, o in best]
     return result
