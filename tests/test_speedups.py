@@ -121,6 +121,8 @@ def test_generated_news_posts_are_byte_identical(
     rendered, reused = excerpt_stats[0]
     assert rendered == 40  # once per post
     assert reused >= 40  # each post is on the front page or archive, and a category
+    # reading times, worked out only when Material's post.html reads them, as Material has them
+    assert re.search(r"\d+ min read", text_of(fast.page("/")))
     excerpts = fast.page("/").select(".md-post__content")
     assert len(excerpts) >= 5
     assert all(text_of(e) for e in excerpts)
@@ -370,3 +372,17 @@ def test_a_sites_own_nav_item_partial_turns_the_navigation_cache_off(
     url = story.relative_to(site.out).as_posix()
     marks = {span["data-on"] for span in site.page("/" + url).select("span[data-on]")}
     assert marks == {url}  # each page's own, not the first page's
+
+
+def test_a_reading_time_worked_out_when_read_is_materials_number() -> None:
+    from material.plugins.blog.readtime import readtime
+
+    html = "<h1>T</h1>" + "<p>" + "word " * 450 + "</p>" + '<img src="a.png">' * 3
+    lazy = material_speedups.LazyReadtime(html, 265)
+    assert lazy  # true before it is worked out: Material then leaves it alone
+    assert lazy._value is None
+    assert str(lazy) == str(readtime(html, 265)) == "3"
+    assert lazy == 3
+    assert lazy != 1
+    assert "# min read".replace("#", str(lazy)) == "3 min read"
+    assert f"{lazy:>2}" == " 3"

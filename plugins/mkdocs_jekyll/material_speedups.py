@@ -1,11 +1,14 @@
 """Speed-ups for Material's blog, which this plugin feeds: the same HTML, built in less time.
 
-Material's blog, as of 9.7-9.8, spends most of a news build in three places:
+Material's blog, as of 9.7-9.8, spends most of a news build in four places:
 
 * every listing a post appears in (front page, archive, each category and author page)
   re-converts the WHOLE post to Markdown's HTML and then keeps only the part before
-  `<!-- more -->`; here each excerpt is converted from its own Markdown (the part before the
-  separator) and kept, by content, across views and across `mkdocs serve` rebuilds;
+  `<!-- more -->`; here an excerpt is rendered only when a template reads it, from its own
+  Markdown (the part before the separator), and kept, by content, across views and across
+  `mkdocs serve` rebuilds;
+* each post's reading time is worked out by parsing its HTML, though the news layouts show
+  none; here when a template first reads it (`LazyReadtime`);
 * `page in blog.posts` is a list scan comparing titles and files, once per page per post
   (quadratic); here the list answers membership from a set of the posts' identities;
 * each post's front matter is read with PyYAML's pure-Python loader; here with libyaml's
@@ -176,6 +179,66 @@ class PostList(list):  # type: ignore[type-arg]
         return self
 
 
+class LazyReadtime:
+    """Material's reading time of a post, worked out from the post's HTML when a template first
+    reads it (the news layouts show none). Material's `readtime` is never under one minute, so
+    it is true without being worked out; printed, compared and formatted it is the number."""
+
+    __slots__ = ("_html", "_value", "_words_per_minute")
+
+    def __init__(self, html: str, words_per_minute: int) -> None:
+        self._html: str | None = html
+        self._words_per_minute = words_per_minute
+        self._value: int | None = None
+
+    @property
+    def value(self) -> int:
+        if self._value is None:
+            from material.plugins.blog.readtime import readtime
+
+            self._value = int(readtime(self._html, self._words_per_minute))
+            self._html = None
+        return self._value
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __int__(self) -> int:
+        return self.value
+
+    __index__ = __int__
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    __repr__ = __str__
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    @staticmethod
+    def _number(other: object) -> object:
+        return other.value if isinstance(other, LazyReadtime) else other
+
+    def __eq__(self, other: object) -> bool:
+        return bool(self.value == self._number(other))
+
+    def __lt__(self, other: Any) -> bool:
+        return bool(self.value < self._number(other))
+
+    def __le__(self, other: Any) -> bool:
+        return bool(self.value <= self._number(other))
+
+    def __gt__(self, other: Any) -> bool:
+        return bool(self.value > self._number(other))
+
+    def __ge__(self, other: Any) -> bool:
+        return bool(self.value >= self._number(other))
+
+
 class _Records(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.NOTSET)
@@ -272,6 +335,14 @@ class Speedups:
         if type(page) is self._structure.Post:
             page.__class__ = self.cached_post_class
             page._cache = self.cache
+
+    def defer_readtime(self, page: Any, html: str, blog: Any) -> None:
+        """Before Material works out a post's reading time (it skips a post that has one):
+        a reading time worked out when first read."""
+        config = getattr(page, "config", None)
+        if (isinstance(page, self._structure.Post) and config is not None
+                and blog.config.post_readtime and not config.readtime):
+            config.readtime = LazyReadtime(html, blog.config.post_readtime_words_per_minute)
 
     def adopt_excerpt(self, page: Any) -> None:
         excerpt = getattr(page, "excerpt", None)

@@ -291,6 +291,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                         files: Files) -> str | None:
         if self.config.enabled:
             self.publisher.collect(page, html, self.translations.get(page.file.src_uri))
+        if self.speedups and self.blog:
+            self.speedups.defer_readtime(page, html, self.blog)
         return None
 
     @event_priority(-100)
