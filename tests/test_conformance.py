@@ -44,7 +44,7 @@ from mkdocs_jekyll.jekyll.frontmatter import split_front_matter
 from mkdocs_jekyll.jekyll.post import JekyllPost, read_post
 from mkdocs_jekyll.jekyll.redirects import find_redirects, redirects_json
 from mkdocs_jekyll.jekyll.site import settings_from_config
-from mkdocs_jekyll.jekyll.sitefiles import draft_mtime
+from mkdocs_jekyll.jekyll.sitefiles import draft_mtime, find_posts
 
 CONFORMANCE = Path(__file__).parent / "conformance"
 SITES_DIR = CONFORMANCE / "sites"
@@ -178,11 +178,9 @@ def our_site(site: str) -> dict[str, OurPost]:
     settings = settings_from_config(config)
     settings.now = NOW
     posts: dict[str, OurPost] = {}
-    for path in sorted(root.rglob("*")):
-        source = path.relative_to(root).as_posix()
-        folders = source.split("/")[:-1]
-        if path.is_file() and path.suffix in POST_SUFFIXES and (
-                "_posts" in folders or "_drafts" in folders):
+    for source in find_posts(root, jekyll=config):  # the files Jekyll reads as posts
+        path = root / source
+        if path.suffix in POST_SUFFIXES:
             text = path.read_text(encoding="utf-8")
             mtime = draft_mtime(root, source)
             front = with_defaults(split_front_matter(source, text).data,

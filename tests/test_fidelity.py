@@ -229,3 +229,21 @@ def test_mkdocs_blog_plugin_posts_get_a_redirect_at_their_jekyll_url(tmp_path: P
     assert _redirect_target(old) == (f"0; url={target}", target, "noindex")
     assert any("moved of '_posts/2025-03-04-first-story.md'" in m for m in site.infos())
     assert not (site.out / "2025/03/12").exists()  # unpublished: no redirect either
+
+
+def test_posts_jekyll_would_not_read_are_not_published(minimal_site: Site) -> None:
+    _config(minimal_site, "exclude: [_posts/embargo, archive]\n")
+    story = "---\ntitle: {0}\n---\n\nText of {0}.\n"
+    minimal_site.write("_posts/embargo/2025-06-02-embargoed.md", story.format("Embargoed"))
+    minimal_site.write("archive/_posts/2025-06-03-archived.md", story.format("Archived"))
+    minimal_site.write("_posts/_2025-06-04-template.md", story.format("Template"))
+    minimal_site.write("_private/_posts/2025-06-05-private.md", story.format("Private"))
+    minimal_site.write("world/_posts/2025-06-06-abroad.md", story.format("Abroad"))
+    minimal_site.build()
+    built = "\n".join(p.read_text(encoding="utf-8") for p in minimal_site.out.rglob("*.html"))
+    for title in ("Embargoed", "Archived", "Template", "Private"):
+        assert f"Text of {title}" not in built, title
+    assert "Text of Abroad" in minimal_site.page("/world/2025/06/06/abroad.html").get_text()
+    left_out = [m for m in minimal_site.infos() if "that Jekyll does not read as posts" in m]
+    assert len(left_out) == 1
+    assert "_posts/embargo/2025-06-02-embargoed.md" in left_out[0]

@@ -39,7 +39,7 @@ from .jekyll.liquid import PostRenderer
 from .jekyll.postlinks import has_post_links, rewrite_post_links
 from .jekyll.redirects import Redirect, find_redirects
 from .jekyll.site import SiteSettings, settings_key
-from .jekyll.sitefiles import find_posts, is_jekyll_internal, site_files_stamp
+from .jekyll.sitefiles import find_posts, is_jekyll_internal, is_unread_post, site_files_stamp
 from .layouts_context import LayoutsContext
 from .liquid_site import liquid_site, render_posts
 from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
@@ -126,7 +126,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             self.made_post_dir = docs_dir / post_dir
 
         self.translations = {}
-        for source in find_posts(docs_dir, (post_dir,) if self.blog else ()):
+        for source in find_posts(docs_dir, (post_dir,) if self.blog else (), jekyll,
+                                 self._site_root(docs_dir)):
             try:
                 translation = self.translator.read(docs_dir, source, post_dir, site,
                                                    key, self.nav_blog)
@@ -162,9 +163,17 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         material_blog.make_authors_safe(self.blog)
         originals = {t.post.source: files.get_file_from_path(t.post.source)
                      for t in self.translations.values()}
+        left_out = []
         for file in list(files):
             if is_jekyll_internal(file.src_uri):
                 files.remove(file)
+            elif is_unread_post(file.src_uri, originals):  # Jekyll's exclude, names like _x.md
+                files.remove(file)
+                left_out.append(file.src_uri)
+        if left_out:
+            log.info("Left out %d file(s) in _posts that Jekyll does not read as posts "
+                     "(its 'exclude', or names starting with '_', '#', '~' or '.'): %s",
+                     len(left_out), ", ".join(left_out))
         handed: dict[str, Translation] = {}
         for uri, translation in self.translations.items():
             original = originals[translation.post.source]

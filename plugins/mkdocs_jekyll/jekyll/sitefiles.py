@@ -3,8 +3,10 @@ Jekyll keeps for itself (which never reach the built site)."""
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,6 +27,13 @@ def is_jekyll_internal(src_uri: str) -> bool:
     """True for files Jekyll never copies to the site (posts are handed over separately)."""
     parts = src_uri.split("/")
     return any(part in JEKYLL_INTERNAL for part in parts[:-1]) or parts[0] in JEKYLL_INTERNAL
+
+
+def is_unread_post(src_uri: str, read: Any) -> bool:
+    """True for a Markdown file in a `_posts` folder that is not among the posts `read` (their
+    sources): Jekyll skips it (`exclude`, a name starting with `_`), so it is not published."""
+    return ("_posts" in src_uri.split("/")[:-1] and src_uri.endswith(POST_EXTENSIONS)
+            and src_uri not in read)
 
 
 def read_yaml_file(path: Path, label: str) -> Any:
@@ -51,22 +60,114 @@ def draft_mtime(docs_dir: Path, source: str) -> datetime | None:
     return datetime.fromtimestamp((docs_dir / source).stat().st_mtime, timezone.utc)
 
 
-def find_posts(docs_dir: Path, extra_dirs: tuple[str, ...] = ()) -> Iterator[str]:
-    """Every post under docs_dir: files in any `_posts` or `_drafts` folder, and in `extra_dirs` (Material's
-    `post_dir`), as paths relative to docs_dir. Dot folders and `_site` are skipped."""
-    extra = tuple(d.strip("/") + "/" for d in extra_dirs if d.strip("/") not in ("", "."))
-    for root, dirs, files in os.walk(docs_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("_site", "vendor",
-                                                                                "node_modules"))
-        rel_root = Path(root).relative_to(docs_dir).as_posix()
-        rel_root = "" if rel_root == "." else rel_root + "/"
-        folders = rel_root.split("/")
-        in_posts = "_posts" in folders or "_drafts" in folders or any(rel_root.startswith(d) for d in extra)
-        if not in_posts:
-            continue
+# Jekyll 4.3's Configuration::DEFAULT_EXCLUDES (added to every site's `exclude`) and `include`.
+DEFAULT_EXCLUDES = (".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock",
+                    "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/",
+                    "vendor/ruby/")
+DEFAULT_INCLUDE = (".htaccess",)
+_SPECIAL = re.compile(r"\A[._#~]")
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _fnmatch(pattern: str, path: str) -> bool:
+    """Ruby's File.fnmatch without flags: `*` and `?` also match `/`; `[^...]` negates."""
+    return fnmatch.fnmatchcase(path, pattern.replace("[^", "[!"))
+
+
+class EntryFilter:
+    """Which files and folders Jekyll reads: a port of Jekyll 4.3's EntryFilter
+    (lib/jekyll/entry_filter.rb), with the site's `exclude` and `include`. Paths are relative
+    to the Jekyll source (the folder of `_config.yml`), as Jekyll has them."""
+
+    def __init__(self, source: Path, jekyll: dict[str, Any] | None = None) -> None:
+        config = jekyll or {}
+        self.source = str(source).rstrip("/")
+        self.include = _strings(config.get("include", list(DEFAULT_INCLUDE)))
+        exclude = [*_strings(config.get("exclude", [])), *DEFAULT_EXCLUDES]
+        self.exclude = [p for p in dict.fromkeys(exclude) if p not in self.include]
+
+    def _with_source(self, path: str) -> str:  # File.join(source, path)
+        return self.source + "/" + path.lstrip("/")
+
+    def _glob_include(self, patterns: list[str], entry: str) -> bool:
+        entry_with_source = self._with_source(entry)
+        is_directory = os.path.isdir(entry_with_source)
+        for pattern in patterns:
+            with_source = self._with_source(pattern)
+            if (_fnmatch(with_source, entry_with_source) or entry_with_source.startswith(with_source)
+                    or (is_directory and with_source == entry_with_source + "/")):
+                return True
+        return False
+
+    def rejects(self, entry: str, base: str) -> bool:
+        """True when Jekyll skips `entry`, a path relative to the folder `base` (itself
+        relative to the source, "" for the source)."""
+        if entry.endswith("."):
+            return True
+        name = entry.rsplit("/", 1)[-1]
+        included = self._glob_include(self.include, entry) or self._glob_include(self.include, name)
+        if not included and self._glob_include(self.exclude, f"{base}/{entry}"):
+            return True
+        if included:
+            return False
+        return bool(_SPECIAL.match(entry) or _SPECIAL.match(name)) or entry.endswith("~")
+
+
+def _inside(root: Path) -> Iterator[str]:
+    """Ruby's Dir["**/*"] in `root`: every path below it, hidden ones left out, sorted."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel = Path(folder).relative_to(root).as_posix()
+        prefix = "" if rel == "." else rel + "/"
         for name in sorted(files):
-            if name.endswith(POST_EXTENSIONS) and not name.startswith("."):
-                yield rel_root + name
+            if not name.startswith("."):
+                yield prefix + name
+
+
+def find_posts(docs_dir: Path, extra_dirs: tuple[str, ...] = (),
+               jekyll: dict[str, Any] | None = None, site_root: Path | None = None) -> Iterator[str]:
+    """Every post under docs_dir, as paths relative to it: the files Jekyll reads from the
+    `_posts` and `_drafts` folders of every folder it reads (not those Jekyll skips: `exclude`d
+    ones unless `include`d, and names starting with `.`, `_`, `#` or `~`, or ending with `~`),
+    and every file in `extra_dirs` (Material's `post_dir`). `jekyll` is `_config.yml`, at
+    `site_root` (docs_dir by default)."""
+    root = site_root or docs_dir
+    try:
+        prefix = docs_dir.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        root, prefix = docs_dir, "."
+    prefix = "" if prefix == "." else prefix + "/"
+    entries = EntryFilter(root, jekyll)
+    seen: set[str] = set()
+
+    def walk(folder: str) -> Iterator[str]:  # Reader#read_directories
+        for magic in ("_posts", "_drafts"):  # PostReader: Reader#get_entries
+            base = folder + magic
+            if not (docs_dir / base).is_dir():
+                continue
+            for entry in _inside(docs_dir / base):
+                if entry.endswith(POST_EXTENSIONS) and not entries.rejects(entry, prefix + base):
+                    yield base + "/" + entry
+        for name in sorted(os.listdir(docs_dir / folder if folder else docs_dir)):
+            if (docs_dir / folder / name).is_dir() and not entries.rejects(name, prefix + folder.rstrip("/")):
+                yield from walk(folder + name + "/")
+
+    for source in walk(""):
+        seen.add(source)
+        yield source
+    for extra in (d.strip("/") for d in extra_dirs if d.strip("/") not in ("", ".")):
+        if (docs_dir / extra).is_dir():
+            for entry in _inside(docs_dir / extra):
+                source = f"{extra}/{entry}"
+                jekylls = {"_posts", "_drafts"} & set(source.split("/")[:-1])  # decided above
+                if entry.endswith(POST_EXTENSIONS) and source not in seen and not jekylls:
+                    seen.add(source)
+                    yield source
 
 
 def site_files_stamp(root: Path, folders: tuple[str, ...] = ("_data", "_includes")) -> str:

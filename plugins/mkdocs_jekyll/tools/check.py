@@ -45,7 +45,7 @@ def check_site(docs_dir: Path, only: Iterable[str] = ()) -> Report:
     except ContentError as error:
         return Report(0, [_finding(docs_dir, error.problem, "error", "")])
     wanted = set(only)
-    sources = [s for s in find_posts(docs_dir) if not wanted or s in wanted]
+    sources = [s for s in find_posts(docs_dir, jekyll=site.config) if not wanted or s in wanted]
     posts: list[tuple[JekyllPost, str]] = []
     for source in sources:
         text = ""

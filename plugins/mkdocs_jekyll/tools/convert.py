@@ -87,7 +87,8 @@ def convert_site(src: Path, dest: Path) -> Conversion:
 def _read_posts(src: Path, site: JekyllSite) -> tuple[list[tuple[JekyllPost, str]], Conversion]:
     report = Conversion()
     posts = []
-    dated = [s for s in find_posts(src) if not is_draft_file(s)]  # drafts: _drafts() below
+    # drafts: _drafts() below
+    dated = [s for s in find_posts(src, jekyll=site.config) if not is_draft_file(s)]
     for source in [*dated, *_drafts(src)]:
         try:
             text = decode_post(source, (src / source).read_bytes())

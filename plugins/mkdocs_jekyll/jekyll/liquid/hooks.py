@@ -65,7 +65,7 @@ def _renderer(root: Path) -> tuple[LiquidSite, PostRenderer]:
         config = read_jekyll_config(path, "_config.yml") if path.is_file() else {}
         settings = settings_from_config(config)
         posts: list[JekyllPost] = []
-        for source in find_posts(root):
+        for source in find_posts(root, jekyll=config):
             try:
                 posts.append(read_post(source, decode_post(source, (root / source).read_bytes()),
                                        settings))
