@@ -16,7 +16,7 @@ from conftest import REPO, Site, _Collect, copy_demo, text_of
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs_jekyll import card_cache, material_excerpts, material_speedups, nav_cache
+from mkdocs_jekyll import card_cache, material_excerpts, material_speedups, nav_cache, search_cache
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import corpus
@@ -248,7 +248,16 @@ def _serve_build(site: Site, messages: list[logging.LogRecord]) -> None:
 
 
 def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
-        tmp_path: Path, excerpt_stats: list[tuple[int, int]]) -> None:
+        tmp_path: Path, excerpt_stats: list[tuple[int, int]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    made_search: list[search_cache.SearchEntries] = []
+    original = search_cache.SearchEntries.__init__
+
+    def init(self: search_cache.SearchEntries) -> None:
+        original(self)
+        made_search.append(self)
+
+    monkeypatch.setattr(search_cache.SearchEntries, "__init__", init)
     site = _tricky(tmp_path, "serve", True)
     site.write("_posts/2025-03-06-broken-link.md",
                "---\ntitle: Broken\n---\n\nSee [the map](missing.md).\n\nRest.\n")
@@ -262,6 +271,9 @@ def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
     _serve_build(site, second)
     dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
 
+    served_index = (site.out / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "An edited line." in served_index
+    reused_entries = made_search[-1].hits
     edited = site.page("/port/2025/03/05/plain.html")
     assert "An edited line." in text_of(edited.select_one("article"))
     assert (site.out / "port/2025/03/05/plain.html").read_bytes() != plain
@@ -272,6 +284,10 @@ def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
     assert broken, "the broken link's warning must be logged on every rebuild"
     assert [r.levelno for r in second if "missing.md" in r.getMessage()] == [
         r.levelno for r in first if "missing.md" in r.getMessage()]
+    # search entries of the unchanged pages were kept, and the index is a fresh build's
+    assert reused_entries > 5
+    site.build(strict=False)
+    assert served_index == (site.out / "search" / "search_index.json").read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ from .material_excerpts import (  # noqa: F401 (excerpt_head: part of this modul
     fast_excerpt_class,
     lazy_excerpt_class,
 )
+from .search_cache import SearchEntries, search_index_of
 
 log = get_plugin_logger(__name__)
 
@@ -310,6 +311,7 @@ class Speedups:
         self.fast_class = fast_excerpt_class(structure.Excerpt, self.lazy_class)
         self.cached_post_class = cached_post_class(structure.Post)
         self.cache = ExcerptCache()
+        self.search = SearchEntries()
         self.excerpts_local = True
 
     def configure(self, config: Any, serving: bool) -> None:
@@ -329,6 +331,8 @@ class Speedups:
         if root is not None and type(root.posts) is list:
             root.posts = PostList(root.posts, self._structure.Post)
         self.cache.start_build(config, files)
+        if self.cache.keep:  # mkdocs serve: search entries of unchanged pages are kept
+            self.search.attach(search_index_of(config))
 
     def adopt_post(self, page: Any) -> None:
         """In `mkdocs serve`: keep the post's HTML for the next rebuild (the Markdown is final)."""
@@ -353,6 +357,7 @@ class Speedups:
     def end_build(self) -> None:
         self._blog_plugin.Excerpt = self._excerpt
         self.cache.end_build()
+        self.search.end_build()
         log.debug("excerpts: %d rendered, %d from the cache; posts: %d from the cache",
                   self.cache.misses, self.cache.hits, self.cache.page_hits)
 
