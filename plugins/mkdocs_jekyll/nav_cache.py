@@ -117,7 +117,7 @@ class NavCache:
         self.hits = 0
         self.misses = 0
 
-    def key(self, page: Any, nav: Any) -> tuple[Any, ...] | None:
+    def key(self, page: Any, nav: Any, language: str = "") -> tuple[Any, ...] | None:
         """What the navigation's HTML depends on besides the page's URL; None when that is
         more than the cache knows (the page is an item)."""
         if not self.enabled or not isinstance(page, Page) or nav is None:
@@ -130,8 +130,9 @@ class NavCache:
         where = inside.where(page)
         if where is _ITEM:
             return None
-        state = (id(nav), *((id(item), item.title, getattr(item, "url", None), bool(item.active))
-                            for item in items))
+        items_state = ((id(item), item.title, getattr(item, "url", None), bool(item.active))
+                       for item in items)
+        state = (id(nav), language, *items_state)
         if where is None:
             return ("outside", state)
         shown = _shown(page)
@@ -145,7 +146,9 @@ class NavCache:
     @pass_context
     def __call__(self, context: Context) -> Markup:
         page = context.get("page")
-        key = self.key(page, context.get("nav"))
+        config = context.get("config")
+        theme = getattr(config, "theme", None)  # Material's strings follow the theme language
+        key = self.key(page, context.get("nav"), str(theme.get("language") if theme else ""))
         if key is None:
             return Markup(self._render(context, page))
         if key in self.entries:
