@@ -8,7 +8,7 @@ import logging
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin
 
 import pytest
@@ -20,6 +20,8 @@ from mkdocs_jekyll import card_cache, material_excerpts, material_speedups, nav_
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import corpus
+
+T = TypeVar("T")
 
 
 def _without_speedups(site: Site) -> Site:
@@ -45,6 +47,19 @@ def _assert_same_site(fast: Site, slow: Site) -> None:
     assert sorted(a) == sorted(b)
     different = [name for name in a if a[name] != b[name]]
     assert different == [], f"differ with and without speed-ups: {different[:10]}"
+
+
+def _instances(monkeypatch: pytest.MonkeyPatch, cls: type[T]) -> list[T]:
+    """Every object of `cls` made while the test runs (a build makes its caches itself)."""
+    made: list[T] = []
+    original = cls.__init__
+
+    def init(self: T, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)  # type: ignore[misc]
+        made.append(self)
+
+    monkeypatch.setattr(cls, "__init__", init)
+    return made
 
 
 pages_reused: list[int] = []
@@ -250,14 +265,7 @@ def _serve_build(site: Site, messages: list[logging.LogRecord]) -> None:
 def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
         tmp_path: Path, excerpt_stats: list[tuple[int, int]],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    made_search: list[search_cache.SearchEntries] = []
-    original = search_cache.SearchEntries.__init__
-
-    def init(self: search_cache.SearchEntries) -> None:
-        original(self)
-        made_search.append(self)
-
-    monkeypatch.setattr(search_cache.SearchEntries, "__init__", init)
+    made_search = _instances(monkeypatch, search_cache.SearchEntries)
     site = _tricky(tmp_path, "serve", True)
     site.write("_posts/2025-03-06-broken-link.md",
                "---\ntitle: Broken\n---\n\nSee [the map](missing.md).\n\nRest.\n")
@@ -292,15 +300,7 @@ def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
 
 @pytest.fixture
 def nav_caches(monkeypatch: pytest.MonkeyPatch) -> list[nav_cache.NavCache]:
-    made: list[nav_cache.NavCache] = []
-    original = nav_cache.NavCache.__init__
-
-    def init(self: nav_cache.NavCache, *args: Any, **kwargs: Any) -> None:
-        original(self, *args, **kwargs)
-        made.append(self)
-
-    monkeypatch.setattr(nav_cache.NavCache, "__init__", init)
-    return made
+    return _instances(monkeypatch, nav_cache.NavCache)
 
 
 def _nav_links(site: Site, url_path: str) -> list[tuple[str, str]]:
@@ -346,14 +346,7 @@ def test_a_sites_own_nav_partial_replaces_the_cached_one(
 
 def test_story_cards_are_rendered_once_and_link_from_every_listing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    made: list[card_cache.CardCache] = []
-    original = card_cache.CardCache.__init__
-
-    def init(self: card_cache.CardCache, *args: Any, **kwargs: Any) -> None:
-        original(self, *args, **kwargs)
-        made.append(self)
-
-    monkeypatch.setattr(card_cache.CardCache, "__init__", init)
+    made = _instances(monkeypatch, card_cache.CardCache)
     site = _demo(tmp_path, "cards").build()
     cache = made[-1]
     assert cache.hits > cache.misses > 0, "cards were not reused across listings"

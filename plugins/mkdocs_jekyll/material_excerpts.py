@@ -118,6 +118,19 @@ def _with_title(post: Any) -> str:
     return "\n\n".join([f"# {post.title}", post.markdown])
 
 
+def _settled(name: str) -> property:
+    """An attribute of a FastExcerpt that renders the noted listing before it is read."""
+
+    def get(self: Any) -> Any:
+        self._settle()
+        return self.__dict__.get(name)
+
+    def set_(self: Any, value: Any) -> None:
+        self.__dict__[name] = value
+
+    return property(get, set_)
+
+
 def fast_excerpt_class(excerpt_class: type, parent: type | None = None) -> type:
     """A subclass of Material's Excerpt (through `parent`, when given) that renders from the
     excerpt's own Markdown, once per post for all listings."""
@@ -129,23 +142,8 @@ def fast_excerpt_class(excerpt_class: type, parent: type | None = None) -> type:
         # Material renders the excerpt of every post on a listing before the listing's template
         # runs; this plugin's cards show none of that HTML. So `render` only notes the listing,
         # and the HTML is made when a template (or Material's `blog_toc`) first reads it.
-        @property
-        def content(self) -> Any:
-            self._settle()
-            return self.__dict__.get("content")
-
-        @content.setter
-        def content(self, value: Any) -> None:
-            self.__dict__["content"] = value
-
-        @property
-        def toc(self) -> Any:
-            self._settle()
-            return self.__dict__.get("toc")
-
-        @toc.setter
-        def toc(self, value: Any) -> None:
-            self.__dict__["toc"] = value
+        content = _settled("content")
+        toc = _settled("toc")
 
         def _settle(self) -> None:
             pending = self.__dict__.pop("_pending", None)
