@@ -279,6 +279,7 @@ def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
     _serve_build(site, second)
     dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
 
+    served = _outputs(site)
     served_index = (site.out / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "An edited line." in served_index
     reused_entries = made_search[-1].hits
@@ -287,7 +288,9 @@ def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
     assert (site.out / "port/2025/03/05/plain.html").read_bytes() != plain
     _, reused = excerpt_stats[1]
     assert reused > 0, "no excerpt was reused on the rebuild"
-    assert pages_reused[-2:] == [0, 6], "the six unedited posts are converted once"
+    # converted once: the six unedited posts and the six listing pages (front page, 2025,
+    # two sections, two authors)
+    assert pages_reused[-2:] == [0, 12]
     broken = [r.getMessage() for r in second if "missing.md" in r.getMessage()]
     assert broken, "the broken link's warning must be logged on every rebuild"
     assert [r.levelno for r in second if "missing.md" in r.getMessage()] == [
@@ -296,6 +299,9 @@ def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
     assert reused_entries > 5
     site.build(strict=False)
     assert served_index == (site.out / "search" / "search_index.json").read_text(encoding="utf-8")
+    fresh = _outputs(site)
+    assert sorted(served) == sorted(fresh)
+    assert [name for name in served if served[name] != fresh[name]] == []
 
 
 @pytest.fixture

@@ -310,6 +310,9 @@ class Speedups:
         self.lazy_class = lazy_excerpt_class(structure.Excerpt)
         self.fast_class = fast_excerpt_class(structure.Excerpt, self.lazy_class)
         self.cached_post_class = cached_post_class(structure.Post)
+        self._view_classes = (structure.View, structure.Archive, structure.Category,
+                              structure.Profile)
+        self._cached_views: dict[type, type] = {}
         self.cache = ExcerptCache()
         self.search = SearchEntries()
         self.excerpts_local = True
@@ -335,10 +338,18 @@ class Speedups:
             self.search.attach(search_index_of(config))
 
     def adopt_post(self, page: Any) -> None:
-        """In `mkdocs serve`: keep the post's HTML for the next rebuild (the Markdown is final)."""
-        if type(page) is self._structure.Post:
+        """In `mkdocs serve`: keep the HTML of a post, or of one of Material's listing pages,
+        for the next rebuild (the Markdown is final)."""
+        kind = type(page)
+        if kind is self._structure.Post:
             page.__class__ = self.cached_post_class
-            page._cache = self.cache
+        elif kind in self._view_classes:
+            if kind not in self._cached_views:
+                self._cached_views[kind] = cached_post_class(kind)
+            page.__class__ = self._cached_views[kind]
+        else:
+            return
+        page._cache = self.cache
 
     def defer_readtime(self, page: Any, html: str, blog: Any) -> None:
         """Before Material works out a post's reading time (it skips a post that has one):

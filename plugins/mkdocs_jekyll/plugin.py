@@ -275,7 +275,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             page.excerpt = None  # Material lists only posts with an excerpt
         elif self.speedups:
             self.speedups.adopt_excerpt(page)
-        if self.speedups and self.is_serve and translation:
+        if self.speedups and self.is_serve:
             self.speedups.adopt_post(page)
         if self.post_copies and has_post_links(markdown):
             source = translation.post.source if translation else page.file.src_uri

@@ -239,10 +239,11 @@ def _logo(jekyll: Mapping[str, Any], config: MkDocsConfig) -> str:
 
 def _section_front(page: Page) -> str | None:
     """The category a page of Material's blog lists, if it is a category view."""
-    kind = type(page)
-    if kind.__name__ == "Category" and kind.__module__.startswith("material.plugins.blog"):
-        return str(page.name)  # type: ignore[attr-defined]
-    return None
+    try:
+        from material.plugins.blog.structure import Category
+    except ImportError:  # another blog host
+        return None
+    return str(page.name) if isinstance(page, Category) else None
 
 
 def _own(config: MkDocsConfig, path: str) -> bool:
