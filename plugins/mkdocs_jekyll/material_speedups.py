@@ -23,6 +23,7 @@ or HTML blocks before it, extensions not known to be local).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -180,6 +181,7 @@ class PostList(list):  # type: ignore[type-arg]
         return self
 
 
+@functools.total_ordering
 class LazyReadtime:
     """Material's reading time of a post, worked out from the post's HTML when a template first
     reads it (the news layouts show none). Material's `readtime` is never under one minute, so
@@ -229,15 +231,6 @@ class LazyReadtime:
 
     def __lt__(self, other: Any) -> bool:
         return bool(self.value < self._number(other))
-
-    def __le__(self, other: Any) -> bool:
-        return bool(self.value <= self._number(other))
-
-    def __gt__(self, other: Any) -> bool:
-        return bool(self.value > self._number(other))
-
-    def __ge__(self, other: Any) -> bool:
-        return bool(self.value >= self._number(other))
 
 
 class _Records(logging.Handler):
