@@ -72,7 +72,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.summary = BuildSummary()
         self.made_post_dir: Path | None = None
         self.speedups: material_speedups.Speedups | None = None
-        self.nav_cache: NavCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
@@ -322,8 +321,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         env.globals["jekyll_image_sizes"] = self.layouts.image_sizes
         if self.blog:  # this package's templates are in the theme
             template, own = next_template(env, config.theme.dirs, str(setup.TEMPLATES))
-            self.nav_cache = NavCache(template, enabled=own and self.speedups is not None)
-            env.globals["jekyll_nav"] = self.nav_cache
+            env.globals["jekyll_nav"] = NavCache(template, enabled=own and self.speedups is not None)
             env.globals["jekyll_card_cache"] = CardCache(enabled=self.speedups is not None)
         if self.config.enabled:
             self.publisher.remember(self.translations, self.authors)
