@@ -96,11 +96,11 @@ class EntryFilter:
 
     def _glob_include(self, patterns: list[str], entry: str) -> bool:
         entry_with_source = self._with_source(entry)
-        is_directory = os.path.isdir(entry_with_source)
         for pattern in patterns:
             with_source = self._with_source(pattern)
             if (_fnmatch(with_source, entry_with_source) or entry_with_source.startswith(with_source)
-                    or (is_directory and with_source == entry_with_source + "/")):
+                    or (with_source == entry_with_source + "/"  # a folder named with its slash
+                        and os.path.isdir(entry_with_source))):
                 return True
         return False
 
