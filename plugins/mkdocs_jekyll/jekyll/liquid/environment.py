@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
@@ -13,9 +13,11 @@ from typing import Any, ClassVar
 
 from liquid import BoundTemplate, Environment, RenderContext
 from liquid.exceptions import ResourceLimitError
+from liquid.token import Token
 
 from ..post import JekyllPost
 from . import filters, tags
+from .lexer import fast_tokenizer
 
 # Limits (python-liquid's own, plus a budget over the whole render of one post).
 LOOP_ITERATIONS = 100_000  # one loop, nested loops multiplied
@@ -102,6 +104,8 @@ class JekyllEnvironment(Environment):
         for name, function in list(self.filters.items()):
             self.filters[name] = bounded(function, multiplies=name in MULTIPLYING_FILTERS)
 
+    def tokenizer(self) -> Callable[[str], Iterator[Token]]:
+        return fast_tokenizer() or super().tokenizer()
 
     def depends_on(self, key: str, fingerprint: str) -> None:
         self.deps[key] = fingerprint
