@@ -26,7 +26,7 @@ CASES = [
      "draft": False, "pin": True, "jekyll": {"source": "_posts/2025-01-02-x.md", "url": "/x/",
                                              "excerpt": None, "image": None}},
     {"title": "It's here: a \"quote\"", "n": 3, "f": 1.5, "d": date(2020, 1, 2), "empty": {},
-     "yes": "yes", "null": "null", "num": "123", "lead": " space", "multi": "a\nb",
+     "yes": "yes", "null": "null", "blank": "", "num": "123", "lead": " space", "multi": "a\nb",
      "list": [{"a": 1, "b": [1, 2]}, {}, [], "x"], "deep": {"a": {"b": {"c": ["d"]}}}},
     {"nested": [[1, 2]], "tuple": (1, 2)},
     {"source": "_posts/2025-01-02-x.md", "url": "/news/2025/01/02/x.html", "u": "_", "s": "/"},

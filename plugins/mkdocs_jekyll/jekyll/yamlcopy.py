@@ -97,6 +97,8 @@ def _scalar(value: Any, seen: set[int]) -> str:
     if kind is str:
         if _PLAIN.fullmatch(value) and value not in _NOT_TEXT:
             return str(value)
+        if not value:  # most posts have an empty field or two
+            return "''"
     elif kind is bool:
         return "true" if value else "false"
     elif kind is int:
