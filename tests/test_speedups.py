@@ -401,3 +401,56 @@ def test_a_reading_time_worked_out_when_read_is_materials_number() -> None:
     assert lazy != 1
     assert "# min read".replace("#", str(lazy)) == "3 min read"
     assert f"{lazy:>2}" == " 3"
+
+
+def test_each_listing_heading_is_converted_once_per_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from material.plugins.blog.structure import View
+    from mkdocs.structure.pages import Page
+
+    corpus.generate(tmp_path / "a", 40, seed=5, liquid=False)
+    corpus.generate(tmp_path / "b", 40, seed=5, liquid=False)
+    converted: list[str] = []
+    original = Page.render
+
+    def render(self: Page, config: MkDocsConfig, files: Any) -> None:
+        if isinstance(self, View):
+            converted.append(self.markdown or "")
+        original(self, config, files)
+
+    monkeypatch.setattr(Page, "render", render)
+    fast = Site(tmp_path / "a" / "plugin").build()
+    fast_converted, converted[:] = list(converted), []
+    slow = _without_speedups(Site(tmp_path / "b" / "plugin")).build()
+    _assert_same_site(fast, slow)
+    later_pages = [name for name in _outputs(fast) if re.search(r"(^|/)page/\d+/", name)]
+    assert later_pages, "the corpus should have listings of several pages"
+    assert len(converted) > len(set(converted))  # Material: once per page
+    assert sorted(fast_converted) == sorted(set(converted))  # here: once per Markdown text
+
+
+class _Listing:
+    def __init__(self, content: str, links: dict[Any, Any] | None) -> None:
+        self.file = object()
+        self.content = content
+        self.links_to_anchors = links
+
+
+@pytest.mark.parametrize(("content", "links", "records", "shared"), [
+    ('<h1 id="port">Port<a class="headerlink" href="#port">¶</a></h1>', "own", [], True),
+    ('<h1 id="port">Port</h1>', None, [], True),
+    ('<p><a href="../other/">Other</a></p>', {}, [], False),
+    ('<p><img alt="" src="a.png"></p>', {}, [], False),
+    ('<h1 id="port">Port</h1>', "other", [], False),
+    ('<h1 id="port">Port</h1>', {}, [logging.makeLogRecord({"msg": "a warning"})], False),
+])
+def test_a_listing_is_shared_only_when_its_html_cannot_depend_on_where_it_is(
+        content: str, links: Any, records: list[logging.LogRecord], shared: bool) -> None:
+    page = _Listing(content, None)
+    if links == "own":
+        page.links_to_anchors = {page.file: {"port": "#port"}}
+    elif links == "other":
+        page.links_to_anchors = {object(): {"port": "other.md#port"}}
+    else:
+        page.links_to_anchors = links
+    assert material_speedups._independent_of_place(page, records) is shared

@@ -12,7 +12,11 @@ Material's blog, as of 9.7-9.8, spends most of a news build in four places:
 * `page in blog.posts` is a list scan comparing titles and files, once per page per post
   (quadratic); here the list answers membership from a set of the posts' identities;
 * each post's front matter is read with PyYAML's pure-Python loader; here with libyaml's
-  (same constructors, so the same values) while Material reads the posts.
+  (same constructors, so the same values) while Material reads the posts;
+* every page of every listing builds a Markdown converter for its heading (the second page of a
+  section has the first page's Markdown); here a listing page whose HTML cannot depend on
+  where it is (no links but to its own anchors, nothing logged, only local extensions) is
+  converted once per Markdown text (`shared_view_class`).
 
 They rely on Material's internals, so they run only with the versions they were tested with
 (`TESTED`) and step aside with one info line otherwise; `speedups: false` turns them off.
@@ -23,6 +27,7 @@ or HTML blocks before it, extensions not known to be local).
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import logging
@@ -100,6 +105,8 @@ class ExcerptCache:
         self.misses = 0
         self.page_hits = 0
         self.converter = SharedConverter()
+        self.listings: dict[str, Any] = {}  # see shared_view_class; for one build
+        self.view_hits = 0
 
     def start_build(self, config: Any, files: Any) -> None:
         digest = hashlib.sha1(repr((config.markdown_extensions, config.mdx_configs,
@@ -108,8 +115,9 @@ class ExcerptCache:
             digest.update(f"{file.src_uri}\0{file.url}\n".encode())
         self.context = digest.hexdigest()
         self.used = set()
-        self.hits = self.misses = self.page_hits = 0
+        self.hits = self.misses = self.page_hits = self.view_hits = 0
         self.converter = SharedConverter()
+        self.listings = {}
 
     def end_build(self) -> None:
         if not self.keep:  # a single build: nothing is needed again
@@ -289,6 +297,55 @@ def cached_post_class(post_class: type) -> type:
     return CachedPost
 
 
+def _independent_of_place(page: Any, records: list[logging.LogRecord]) -> bool:
+    """Whether the page's HTML would be the same at any other path: it links nowhere but to its
+    own anchors, shows no image, and its conversion logged nothing."""
+    if records or any(file is not page.file for file in page.links_to_anchors or ()):
+        return False
+    content = page.content or ""
+    return "src=" not in content and all(
+        link.startswith("#") for link in _HREF.findall(content))
+
+
+_HREF = re.compile(r"""href=["']?([^"' >]*)""")
+
+
+def shared_view_class(view_class: type) -> type:
+    """A subclass of one of Material's listing pages that converts each Markdown text once per
+    build: every page of a paginated listing has the same heading to convert."""
+
+    class SharedView(view_class):  # type: ignore[misc, valid-type]
+        _cache: ExcerptCache
+
+        def render(self, config: Any, files: Any) -> None:
+            shared = self._cache.listings
+            found = shared.get(self.markdown)
+            if found:
+                content, toc, title, anchors, own_links = found
+                self.content, self.toc, self._title_from_render = content, copy.deepcopy(toc), title
+                self.present_anchor_ids = set(anchors)
+                if own_links is not None:  # MkDocs checks a page's links to its own anchors too
+                    self.links_to_anchors = {self.file: dict(own_links)} if own_links else {}
+                self._cache.view_hits += 1
+                return
+            handler = _Records()
+            logger = logging.getLogger("mkdocs")
+            logger.addHandler(handler)
+            try:
+                view_class.render(self, config, files)
+            finally:
+                logger.removeHandler(handler)
+            if found is None:  # False: this text rendered here depends on where it is
+                links = self.links_to_anchors
+                shared[self.markdown] = (
+                    (self.content, copy.deepcopy(self.toc), self._title_from_render,
+                     frozenset(self.present_anchor_ids or ()),
+                     None if links is None else dict(links.get(self.file, {})))
+                    if _independent_of_place(self, handler.records) else False)
+
+    return SharedView
+
+
 class Speedups:
     """What the plugin turns on for one site; kept across `mkdocs serve` rebuilds."""
 
@@ -306,6 +363,7 @@ class Speedups:
         self._view_classes = (structure.View, structure.Archive, structure.Category,
                               structure.Profile)
         self._cached_views: dict[type, type] = {}
+        self._shared_views: dict[type, type] = {}
         self.cache = ExcerptCache()
         self.search = SearchEntries()
         self.excerpts_local = True
@@ -329,6 +387,16 @@ class Speedups:
         self.cache.start_build(config, files)
         if self.cache.keep:  # mkdocs serve: search entries of unchanged pages are kept
             self.search.attach(search_index_of(config))
+
+    def share_view(self, page: Any) -> None:
+        """Outside `mkdocs serve`: a listing page converts its Markdown only when no earlier
+        listing page converted the same text (see `shared_view_class`)."""
+        kind = type(page)
+        if kind in self._view_classes and self.excerpts_local:
+            if kind not in self._shared_views:
+                self._shared_views[kind] = shared_view_class(kind)
+            page.__class__ = self._shared_views[kind]
+            page._cache = self.cache
 
     def adopt_post(self, page: Any) -> None:
         """In `mkdocs serve`: keep the HTML of a post, or of one of Material's listing pages,
@@ -362,8 +430,9 @@ class Speedups:
         self._blog_plugin.Excerpt = self._excerpt
         self.cache.end_build()
         self.search.end_build()
-        log.debug("excerpts: %d rendered, %d from the cache; posts: %d from the cache",
-                  self.cache.misses, self.cache.hits, self.cache.page_hits)
+        log.debug("excerpts: %d rendered, %d from the cache; posts: %d from the cache; "
+                  "listing pages: %d converted by another", self.cache.misses, self.cache.hits,
+                  self.cache.page_hits, self.cache.view_hits)
 
     def restore(self) -> None:
         self._structure.SafeLoader = self._loader

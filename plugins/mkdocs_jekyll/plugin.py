@@ -276,6 +276,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             self.speedups.adopt_excerpt(page)
         if self.speedups and self.is_serve:
             self.speedups.adopt_post(page)
+        elif self.speedups:
+            self.speedups.share_view(page)
         if self.post_copies and has_post_links(markdown):
             source = translation.post.source if translation else page.file.src_uri
             rewritten = rewrite_post_links(markdown, source, page.file.src_uri, self.post_copies)
