@@ -454,3 +454,32 @@ def test_a_listing_is_shared_only_when_its_html_cannot_depend_on_where_it_is(
     else:
         page.links_to_anchors = links
     assert material_speedups._independent_of_place(page, records) is shared
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_materials_strings_are_the_same_from_the_cache(
+        tmp_path: Path, language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo with this package's language.html against the demo with Material's own in its
+    custom_dir: the same bytes. German falls back to English for the strings it lacks."""
+    import material
+    from mkdocs_jekyll import material_strings
+
+    made = _instances(monkeypatch, material_strings.MaterialStrings)
+    sites = []
+    for name in ("cached", "materials"):
+        site = _demo(tmp_path, name)
+        config = site.root / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "  language: en\n", f"  language: {language}\n"), encoding="utf-8")
+        if name == "materials":
+            own = site.root / "overrides" / "partials" / "language.html"
+            own.parent.mkdir(parents=True, exist_ok=True)
+            own.write_bytes((Path(material.__file__).parent / "templates" / "partials"
+                             / "language.html").read_bytes())
+        sites.append(site.build())
+    _assert_same_site(*sites)
+    asked = {key for strings in made for (_, key) in strings.found}
+    assert "search.placeholder" in asked  # kept: looked up once for the whole build
+    skip = sites[0].page("/").select_one("a.md-skip")
+    assert skip is not None
+    assert text_of(skip) == ("Zum Inhalt" if language == "de" else "Skip to content")

@@ -42,6 +42,7 @@ from .jekyll.site import SiteSettings, settings_key
 from .jekyll.sitefiles import find_posts, is_jekyll_internal, is_unread_post, site_files_stamp
 from .layouts_context import LayoutsContext
 from .liquid_site import liquid_site, render_posts
+from .material_strings import MaterialStrings
 from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
 from .nav_cache import NavCache, next_template
 from .publishing import Publisher
@@ -325,6 +326,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             template, own = next_template(env, config.theme.dirs, str(setup.TEMPLATES))
             env.globals["jekyll_nav"] = NavCache(template, enabled=own and self.speedups is not None)
             env.globals["jekyll_card_cache"] = CardCache(enabled=self.speedups is not None)
+            env.globals["jekyll_material_t"] = MaterialStrings(env, keep=self.speedups is not None)
         if self.config.enabled:
             self.publisher.remember(self.translations, self.authors)
             env.globals.update(self.publisher.globals(self.translations))
