@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 import pytest
 from conftest import REPO, Site, _Collect, copy_demo, text_of
+from jinja2 import Environment
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -266,6 +267,15 @@ def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
         tmp_path: Path, excerpt_stats: list[tuple[int, int]],
         monkeypatch: pytest.MonkeyPatch) -> None:
     made_search = _instances(monkeypatch, search_cache.SearchEntries)
+    made_speedups = _instances(monkeypatch, material_speedups.Speedups)
+    front_matter_read: list[int] = []
+    end_build = material_speedups.FrontMatterMemo.end_build
+
+    def counted_end(memo: material_speedups.FrontMatterMemo) -> None:
+        front_matter_read.append(memo.parsed)
+        end_build(memo)
+
+    monkeypatch.setattr(material_speedups.FrontMatterMemo, "end_build", counted_end)
     site = _tricky(tmp_path, "serve", True)
     site.write("_posts/2025-03-06-broken-link.md",
                "---\ntitle: Broken\n---\n\nSee [the map](missing.md).\n\nRest.\n")
@@ -276,8 +286,21 @@ def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
     site.write("_posts/2025-03-05-plain.md", TRICKY["_posts/2025-03-05-plain.md"].replace(
         "## Later", "An edited line.\n\n## Later"))
     second: list[logging.LogRecord] = []
+    compiled: list[str] = []
+    compile_template = Environment.compile
+
+    def counted(env: Environment, source: Any, name: str | None = None, *args: Any) -> Any:
+        if env.bytecode_cache is not None:  # the build's theme environment
+            compiled.append(name or "")
+        return compile_template(env, source, name, *args)
+
+    monkeypatch.setattr(Environment, "compile", counted)
     _serve_build(site, second)
     dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    # the rebuild compiled no template, and read no front matter (the edit is in a body)
+    assert compiled == []
+    assert made_speedups[-1].front_matter.found
+    assert front_matter_read[-2:] == [7, 0]
 
     served = _outputs(site)
     served_index = (site.out / "search" / "search_index.json").read_text(encoding="utf-8")
@@ -302,6 +325,23 @@ def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
     fresh = _outputs(site)
     assert sorted(served) == sorted(fresh)
     assert [name for name in served if served[name] != fresh[name]] == []
+
+
+def test_serve_rebuild_reads_an_edited_front_matter_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _instances(monkeypatch, material_speedups.FrontMatterMemo)
+    site = _tricky(tmp_path, "serve", True)
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    try:
+        _serve_build(site, [])
+        site.write("_posts/2025-03-05-plain.md", TRICKY["_posts/2025-03-05-plain.md"].replace(
+            "title: Plain", "title: Plain, renamed"))
+        _serve_build(site, [])
+    finally:
+        dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    assert made[-1].found
+    assert text_of(site.page("/port/2025/03/05/plain.html").select_one("h1")) == "Plain, renamed"
+    assert "Plain, renamed" in text_of(site.page("/category/port/"))
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ Material's blog, as of 9.7-9.8, spends most of a news build in four places:
 * `page in blog.posts` is a list scan comparing titles and files, once per page per post
   (quadratic); here the list answers membership from a set of the posts' identities;
 * each post's front matter is read with PyYAML's pure-Python loader; here with libyaml's
-  (same constructors, so the same values) while Material reads the posts;
+  (same constructors, so the same values) while Material reads the posts, and in
+  `mkdocs serve` each text once (`FrontMatterMemo`);
 * every page of every listing builds a Markdown converter for its heading (the second page of a
   section has the first page's Markdown); here a listing page whose HTML cannot depend on
   where it is (no links but to its own anchors, nothing logged, only local extensions) is
@@ -346,6 +347,47 @@ def shared_view_class(view_class: type) -> type:
     return SharedView
 
 
+class FrontMatterMemo:
+    """What Material's `yaml.load(text, SafeLoader)` gives for each post's front matter, kept
+    across `mkdocs serve` rebuilds by the text itself; every read gets its own deep copy.
+
+    Passed to Material as its SafeLoader: `yaml.load` makes the loader with the text, asks
+    `get_single_data()` and calls `dispose()`, and that is all this class answers."""
+
+    def __init__(self, loader: type) -> None:
+        self.loader = loader  # reads a text not seen before
+        self.found: dict[str, Any] = {}
+        self.used: set[str] = set()
+        self.parsed = 0  # texts read in this build
+
+    def __call__(self, stream: Any) -> _MemoRead:
+        return _MemoRead(self, stream)
+
+    def end_build(self) -> None:
+        self.found = {text: data for text, data in self.found.items() if text in self.used}
+        self.used = set()
+        self.parsed = 0
+
+
+class _MemoRead:
+    def __init__(self, memo: FrontMatterMemo, stream: Any) -> None:
+        self.memo = memo
+        self.stream = stream
+
+    def get_single_data(self) -> Any:
+        if not isinstance(self.stream, str):  # not what Material passes: read it as it is
+            return yaml.load(self.stream, self.memo.loader)
+        memo = self.memo
+        if self.stream not in memo.found:
+            memo.found[self.stream] = yaml.load(self.stream, memo.loader)
+            memo.parsed += 1
+        memo.used.add(self.stream)
+        return copy.deepcopy(memo.found[self.stream])
+
+    def dispose(self) -> None:
+        pass
+
+
 class Speedups:
     """What the plugin turns on for one site; kept across `mkdocs serve` rebuilds."""
 
@@ -366,6 +408,7 @@ class Speedups:
         self._shared_views: dict[type, type] = {}
         self.cache = ExcerptCache()
         self.search = SearchEntries()
+        self.front_matter = FrontMatterMemo(self._loader)
         self.excerpts_local = True
 
     def configure(self, config: Any, serving: bool) -> None:
@@ -373,9 +416,15 @@ class Speedups:
         self.cache.keep = serving
 
     def before_posts_are_read(self) -> None:
-        """libyaml reads the front matter Material reads (the same SafeLoader constructors)."""
-        if getattr(yaml, "__with_libyaml__", False):
-            self._structure.SafeLoader = yaml.CSafeLoader
+        """libyaml reads the front matter Material reads (the same SafeLoader constructors);
+        in `mkdocs serve`, each text once."""
+        loader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else self._loader
+        if self.cache.keep:
+            if self.front_matter.loader is not loader:
+                self.front_matter = FrontMatterMemo(loader)
+            self._structure.SafeLoader = self.front_matter
+        else:
+            self._structure.SafeLoader = loader
 
     def after_posts_are_read(self, blog: Any, config: Any, files: Any) -> None:
         self.restore()
@@ -430,6 +479,7 @@ class Speedups:
         self._blog_plugin.Excerpt = self._excerpt
         self.cache.end_build()
         self.search.end_build()
+        self.front_matter.end_build()
         log.debug("excerpts: %d rendered, %d from the cache; posts: %d from the cache; "
                   "listing pages: %d converted by another", self.cache.misses, self.cache.hits,
                   self.cache.page_hits, self.cache.view_hits)

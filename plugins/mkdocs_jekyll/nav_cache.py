@@ -44,12 +44,25 @@ def next_template(env: Environment, dirs: list[str], ours: str) -> tuple[Templat
     for folder in after:
         path = Path(folder) / NAME
         if path.is_file():
-            code = env.compile(path.read_text(encoding="utf-8"), NAME, str(path))
+            code = _compiled(env, path.read_text(encoding="utf-8"), str(path))
             template = env.template_class.from_code(env, code, env.make_globals(None), None)
             before = [d for d in dirs[: dirs.index(folder)] if d != ours]
             own = not any((Path(d) / name).exists() for d in before for name in KNOWN)
             return template, own
     raise TemplateNotFound(NAME)
+
+
+def _compiled(env: Environment, source: str, filename: str) -> Any:
+    """The template's code, through the environment's bytecode cache when it has one (as
+    Jinja's loaders do)."""
+    cache = env.bytecode_cache
+    if cache is None:
+        return env.compile(source, NAME, filename)
+    bucket = cache.get_bucket(env, NAME, filename, source)
+    if bucket.code is None:
+        bucket.code = env.compile(source, NAME, filename)
+        cache.set_bucket(bucket)
+    return bucket.code
 
 
 def _items(items: list[Any]) -> Iterator[Any]:

@@ -47,6 +47,7 @@ from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
 from .nav_cache import NavCache, next_template
 from .publishing import Publisher
 from .strings import translator
+from .template_code import TemplateCode
 from .translator import Translation, Translator
 
 log = get_plugin_logger(__name__)
@@ -57,6 +58,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
 
     def __init__(self) -> None:
         self.is_serve = False
+        self.template_code = TemplateCode()  # compiled templates, kept across serve rebuilds
         self.translator: Translator | None = None
         self.translations: dict[str, Translation] = {}  # by the copy's src_uri
         self.jekyll_config_path: Path | None = None
@@ -308,6 +310,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
 
     @event_priority(-100)
     def _on_post_build_last(self, *, config: MkDocsConfig) -> None:
+        self.template_code.end_build()
         self._log_summary(failed=False)
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -320,6 +323,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         locale = language.replace("-", "_")
         env.filters["jekyll_datetime"] = lambda value: format_post_datetime(value, locale)
         env.globals["jekyll_t"] = translator(language)
+        if self.is_serve and self.speedups:
+            self.template_code.attach(env)
         env.globals["jekyll_tag_urls"] = self.layouts.tag_urls
         env.globals["jekyll_image_sizes"] = self.layouts.image_sizes
         if self.blog:  # this package's templates are in the theme
