@@ -25,7 +25,8 @@ def reference(stories: list[Story], limit: int) -> dict[str, list[str]]:
     result = {}
     for index, story in enumerate(ordered):
         scores: dict[int, float] = defaultdict(float)
-        keys = [("category", n) for n in set(story.categories)] + [("tag", n) for n in set(story.tags)]
+        keys = ([("category", n) for n in sorted(set(story.categories))]
+                + [("tag", n) for n in sorted(set(story.tags))])
         for kind, name in keys:
             posting = postings[kind, name]
             at = bisect_left(posting, index)

@@ -55,14 +55,22 @@ def related_stories(stories: Sequence[Story], limit: int = 4) -> dict[str, list[
         rank[other] = position
     result: dict[str, list[str]] = {}
     for index, story in enumerate(ordered):
-        scores: dict[int, float] = defaultdict(float)
-        keys = [("category", n) for n in set(story.categories)] + [("tag", n) for n in set(story.tags)]
+        # the same order of additions in every process (a set's order follows string hashing,
+        # which differs between runs), so that equal scores tie the same way in every build
+        keys = ([("category", n) for n in sorted(set(story.categories))]
+                + [("tag", n) for n in sorted(set(story.tags))])
+        scores: dict[int, float] = {}
         for key in keys:
             posting, gain = postings[key], weights[key]
             at = bisect_left(posting, index)
-            for other in posting[max(0, at - WINDOW):at + WINDOW + 1]:
-                if other != index:
-                    scores[other] += gain
+            window = posting[max(0, at - WINDOW):at + WINDOW + 1]
+            if not scores:  # the first (often largest) window, set at C speed
+                scores = dict.fromkeys(window, gain)
+                continue
+            get = scores.get
+            for other in window:
+                scores[other] = get(other, 0.0) + gain
+        scores.pop(index, None)
         # nsmallest(n, ...) is sorted(...)[:n] without sorting every candidate
         best = heapq.nsmallest(limit, [(-score, rank[o], o) for o, score in scores.items()])
         result[story.key] = [ordered[o].key for _, _, o in best]
