@@ -19,7 +19,6 @@ or at an item's URL) always is, and so is a state whose links could not be marke
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,10 +64,17 @@ def _compiled(env: Environment, source: str, filename: str) -> Any:
     return bucket.code
 
 
-def _items(items: list[Any]) -> Iterator[Any]:
-    for item in items:
-        yield item
-        yield from _items(getattr(item, "children", None) or [])
+def _all_items(items: list[Any]) -> list[Any]:
+    """Every item of the navigation, each before its children (once per page: no recursion)."""
+    found: list[Any] = []
+    stack = list(reversed(items))
+    while stack:
+        item = stack.pop()
+        found.append(item)
+        children = getattr(item, "children", None)
+        if children:
+            stack.extend(reversed(children))
+    return found
 
 
 _ITEM = object()  # `_Inside.where`: the page is an item, or may be taken for one
@@ -135,17 +141,18 @@ class NavCache:
         more than the cache knows (the page is an item)."""
         if not self.enabled or not isinstance(page, Page) or nav is None:
             return None
-        items = list(_items(nav.items))
-        shape = tuple((id(item), len(getattr(item, "pages", None) or ())) for item in items)
+        items = _all_items(nav.items)
+        shape = tuple([(id(item), len(getattr(item, "pages", None) or ())) for item in items])
         inside = self._inside.get(shape)
         if inside is None:
             inside = self._inside[shape] = _Inside(items)
         where = inside.where(page)
         if where is _ITEM:
             return None
-        items_state = ((id(item), item.title, getattr(item, "url", None), bool(item.active))
-                       for item in items)
-        state = (id(nav), language, *items_state)
+        state = (id(nav), language, *[
+            (id(item), item.title, None if item.is_section else getattr(item, "url", None),
+             bool(item.active))
+            for item in items])
         if where is None:
             return ("outside", state)
         shown = _shown(page)
