@@ -60,13 +60,14 @@ class LayoutsContext:
             context["jekyll_tag"] = tag_page
             context["posts"] = self._pages(tag_page.posts)
             context["jekyll_tag_pages"] = [
-                found.url for uri in tag_page.urls if (found := self.files.get_file_from_path(uri))
+                found.url for uri in tag_page.urls if (found := self.files.src_uris.get(uri))
             ]
 
     def _pages(self, uris: Any) -> list[Page]:
+        by_uri = self.files.src_uris  # the uris are src_uris already: no PurePath per lookup
         return [found.page for uri in uris
-                if (found := self.files.get_file_from_path(uri)) and isinstance(found.page, Page)]
+                if (found := by_uri.get(uri)) and isinstance(found.page, Page)]
 
     def _page_of(self, uri: str | None) -> Page | None:
-        found = self.files.get_file_from_path(uri) if uri else None
+        found = self.files.src_uris.get(uri) if uri else None
         return found.page if found else None
