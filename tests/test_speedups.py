@@ -523,3 +523,22 @@ def test_materials_strings_are_the_same_from_the_cache(
     skip = sites[0].page("/").select_one("a.md-skip")
     assert skip is not None
     assert text_of(skip) == ("Zum Inhalt" if language == "de" else "Skip to content")
+
+
+def test_the_search_dialog_is_rendered_once_per_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs_jekyll import same_html
+    from mkdocs_jekyll.site_setup import TEMPLATES
+
+    # nothing in it may depend on the page, or one rendering could not serve every page
+    source = (TEMPLATES / "partials" / "search.html").read_text(encoding="utf-8")
+    code = re.sub(r"\{#.*?#\}", "", source, flags=re.S)
+    assert "jekyll_same_html" in code
+    assert not re.search(r"\bpage\b|\burl\b|base_url", code)
+    made = _instances(monkeypatch, same_html.SameHtml)
+    site = _demo(tmp_path, "once").build()
+    assert [m.renders for m in made] == [1]
+    for path in ("/", "/about/"):
+        dialog = site.page(path).select_one("div.md-search[role=dialog]")
+        assert dialog is not None
+        assert dialog.select_one("input[name=query]") is not None

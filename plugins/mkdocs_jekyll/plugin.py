@@ -46,6 +46,7 @@ from .material_strings import MaterialStrings
 from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
 from .nav_cache import NavCache, next_template
 from .publishing import Publisher
+from .same_html import SameHtml
 from .strings import translator
 from .template_code import TemplateCode
 from .translator import Translation, Translator
@@ -331,6 +332,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             template, own = next_template(env, config.theme.dirs, str(setup.TEMPLATES))
             env.globals["jekyll_nav"] = NavCache(template, enabled=own and self.speedups is not None)
             env.globals["jekyll_card_cache"] = CardCache(enabled=self.speedups is not None)
+            env.globals["jekyll_same_html"] = SameHtml(enabled=self.speedups is not None)
             env.globals["jekyll_material_t"] = MaterialStrings(env, keep=self.speedups is not None)
         if self.config.enabled:
             self.publisher.remember(self.translations, self.authors)
