@@ -28,11 +28,13 @@ or HTML blocks before it, extensions not known to be local).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import hashlib
 import logging
 import re
+from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
@@ -251,6 +253,18 @@ class _Records(logging.Handler):
         self.records.append(record)
 
 
+@contextlib.contextmanager
+def _recorded() -> Iterator[list[logging.LogRecord]]:
+    """The messages MkDocs logs inside the block (they still reach the log)."""
+    handler = _Records()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+
+
 def cached_post_class(post_class: type) -> type:
     """A subclass of Material's Post whose Markdown conversion is kept across serve rebuilds.
 
@@ -273,18 +287,13 @@ def cached_post_class(post_class: type) -> type:
                 if None in links:
                     found = None
             if found is None:
-                handler = _Records()
-                logger = logging.getLogger("mkdocs")
-                logger.addHandler(handler)
-                try:
+                with _recorded() as records:
                     post_class.render(self, config, files)
-                finally:
-                    logger.removeHandler(handler)
                 by_uri = None
                 if self.links_to_anchors is not None:
                     by_uri = [(file.src_uri, anchors) for file, anchors in self.links_to_anchors.items()]
                 found = (self.content, self.toc, self._title_from_render, self.present_anchor_ids,
-                         by_uri or [], handler.records, by_uri is not None)
+                         by_uri or [], records, by_uri is not None)
                 cache.entries[key] = found
             else:
                 (self.content, self.toc, self._title_from_render, self.present_anchor_ids,
@@ -329,20 +338,15 @@ def shared_view_class(view_class: type) -> type:
                     self.links_to_anchors = {self.file: dict(own_links)} if own_links else {}
                 self._cache.view_hits += 1
                 return
-            handler = _Records()
-            logger = logging.getLogger("mkdocs")
-            logger.addHandler(handler)
-            try:
+            with _recorded() as records:
                 view_class.render(self, config, files)
-            finally:
-                logger.removeHandler(handler)
             if found is None:  # False: this text rendered here depends on where it is
                 links = self.links_to_anchors
                 shared[self.markdown] = (
                     (self.content, copy.deepcopy(self.toc), self._title_from_render,
                      frozenset(self.present_anchor_ids or ()),
                      None if links is None else dict(links.get(self.file, {})))
-                    if _independent_of_place(self, handler.records) else False)
+                    if _independent_of_place(self, records) else False)
 
     return SharedView
 
