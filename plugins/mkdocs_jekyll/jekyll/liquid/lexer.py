@@ -5,7 +5,8 @@ its lookahead after every character of the text. A post is mostly text, so lexin
 the mapping layer's Liquid cost. Here that one rule is replaced by one that takes a line's run of
 characters other than `{` at once and stops at the same places: before `{%` or `{{`, and at `$`
 (before a final newline, as the stock rule does). tests/test_liquid_lexer.py compares the two
-lexers token by token on generated text and on every post the test sites hold.
+lexers token by token on generated text and on every Markdown and HTML file under docs/ and
+tests/.
 
 The rule and the tokenizer are python-liquid's internals. When its rules no longer contain the
 stock text rule, or the tokenizer is gone, its own lexer is used, with one info line.
