@@ -5,6 +5,7 @@ them (which then take Material's own path)."""
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -14,10 +15,20 @@ from urllib.parse import urljoin
 import pytest
 from conftest import REPO, Site, _Collect, copy_demo, text_of
 from jinja2 import Environment
+from mkdocs import utils as mkdocs_utils
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs_jekyll import card_cache, material_excerpts, material_speedups, nav_cache, search_cache
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs_jekyll import (
+    card_cache,
+    kept_output,
+    material_excerpts,
+    material_speedups,
+    nav_cache,
+    search_cache,
+)
+from mkdocs_jekyll.plugin import JekyllPlugin
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import corpus
@@ -542,3 +553,110 @@ def test_the_search_dialog_is_rendered_once_per_build(
         dialog = site.page(path).select_one("div.md-search[role=dialog]")
         assert dialog is not None
         assert dialog.select_one("input[name=query]") is not None
+
+
+def _inodes(site: Site) -> dict[str, int]:
+    return {p.relative_to(site.out).as_posix(): p.stat().st_ino
+            for p in site.out.rglob("*") if p.is_file()}
+
+
+def test_serve_rebuild_moves_unchanged_files_back_and_writes_the_rest(
+        tmp_path: Path) -> None:
+    write_file, copy_file = mkdocs_utils.write_file, mkdocs_utils.copy_file
+    site = _tricky(tmp_path, "serve", True)
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    try:
+        _serve_build(site, [])
+        before = _inodes(site)
+        site.write("_posts/2025-03-05-plain.md", TRICKY["_posts/2025-03-05-plain.md"].replace(
+            "## Later", "An edited line.\n\n## Later"))
+        # a change that keeps the page's size
+        site.write("_posts/2025-03-06-links.md", TRICKY["_posts/2025-03-06-links.md"].replace(
+            "\n\nRest.\n", "\n\nBest.\n"))
+        (site.docs / "_posts/2025-03-01-footnote.md").unlink()
+        _serve_build(site, [])
+    finally:
+        dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    after = _inodes(site)
+    assert (mkdocs_utils.write_file, mkdocs_utils.copy_file) == (write_file, copy_file)
+    assert not [name for name in after if name.startswith(".")], "the last build is left over"
+    # the edited post, and the front page that listed the deleted one, are new files; a post
+    # page and a listing that did not change (the edit is after the excerpt), and Material's
+    # style sheet, are the last build's files, moved back
+    edited = "port/2025/03/05/plain.html"
+    assert "An edited line." in text_of(site.page("/" + edited).select_one("article"))
+    assert after[edited] != before[edited]
+    assert "Best." in text_of(site.page("/port/town/2025/03/06/links.html").select_one("article"))
+    assert after["index.html"] != before["index.html"]
+    assert after["category/port/index.html"] == before["category/port/index.html"]
+    style = next(name for name in after if re.fullmatch(r"assets/stylesheets/main\.\w+\.min\.css",
+                                                           name))
+    unchanged = "2025/03/04/ids.html"
+    assert after[unchanged] == before[unchanged]
+    assert after[style] == before[style]
+    assert "2025/03/01/footnote.html" in before
+    assert "2025/03/01/footnote.html" not in after
+    served = _outputs(site)
+    site.build(strict=False)
+    fresh = _outputs(site)
+    assert sorted(served) == sorted(fresh)
+    assert [name for name in served if served[name] != fresh[name]] == []
+
+
+def test_a_failed_serve_rebuild_puts_mkdocs_back_and_the_next_one_is_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_file = mkdocs_utils.write_file
+    site = _tricky(tmp_path, "serve", True)
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    try:
+        _serve_build(site, [])
+        calls: list[str] = []
+        on_page_context = JekyllPlugin.on_page_context
+
+        def failing(plugin: JekyllPlugin, context: Any, **kwargs: Any) -> Any:
+            calls.append(kwargs["page"].file.src_uri)
+            if len(calls) == 4:
+                raise PluginError("stopped half-way")
+            return on_page_context(plugin, context, **kwargs)
+
+        monkeypatch.setattr(JekyllPlugin, "on_page_context", failing)
+        with pytest.raises(Abort):
+            _serve_build(site, [])
+        assert mkdocs_utils.write_file is write_file
+        assert not (site.out / kept_output.HIDDEN).exists()
+        monkeypatch.undo()
+        site.write("_posts/2025-03-05-plain.md", TRICKY["_posts/2025-03-05-plain.md"].replace(
+            "title: Plain", "title: Plain, renamed"))
+        _serve_build(site, [])
+    finally:
+        dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    served = _outputs(site)
+    assert "Plain, renamed" in text_of(site.page("/category/port/"))
+    site.build(strict=False)
+    fresh = _outputs(site)
+    assert sorted(served) == sorted(fresh)
+    assert [name for name in served if served[name] != fresh[name]] == []
+
+
+def test_an_unknown_write_file_is_left_alone_with_one_info_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    def other_write_file(data: bytes, path: str, mode: str = "wb") -> None:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, mode) as f:
+            f.write(data)
+
+    monkeypatch.setattr(mkdocs_utils, "write_file", other_write_file)
+    site = _tricky(tmp_path, "serve", True)
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    try:
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            _serve_build(site, [])
+            before = _inodes(site)
+            _serve_build(site, [])
+    finally:
+        dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    assert mkdocs_utils.write_file is other_write_file
+    lines = [r.getMessage() for r in caplog.records if "written again" in r.getMessage()]
+    assert lines == ["Unchanged files are written again on each `mkdocs serve` rebuild: this "
+                     "MkDocs' write_file and copy_file are not the ones this was tested with"]
+    assert _inodes(site)["2025/03/04/ids.html"] != before["2025/03/04/ids.html"]

@@ -40,6 +40,7 @@ from .jekyll.postlinks import has_post_links, rewrite_post_links
 from .jekyll.redirects import Redirect, find_redirects
 from .jekyll.site import SiteSettings, settings_key
 from .jekyll.sitefiles import find_posts, is_jekyll_internal, is_unread_post, site_files_stamp
+from .kept_output import KeptOutput
 from .layouts_context import LayoutsContext
 from .liquid_site import liquid_site, render_posts
 from .material_strings import MaterialStrings
@@ -59,7 +60,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
 
     def __init__(self) -> None:
         self.is_serve = False
+        self.is_dirty = False
         self.template_code = TemplateCode()  # compiled templates, kept across serve rebuilds
+        self.kept_output = KeptOutput()  # unchanged files, not written again by serve rebuilds
         self.translator: Translator | None = None
         self.translations: dict[str, Translation] = {}  # by the copy's src_uri
         self.jekyll_config_path: Path | None = None
@@ -80,6 +83,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
         self.is_serve = command == "serve"
+        self.is_dirty = dirty
         self.liquid.keep = self.is_serve
 
     @event_priority(50)
@@ -309,12 +313,19 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             self.speedups.defer_readtime(page, html, self.blog)
         return None
 
+    @event_priority(-100)  # the last thing before MkDocs empties the site folder
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.is_serve and not self.is_dirty and self.config.enabled and self.config.speedups:
+            self.kept_output.start(config.site_dir)
+
     @event_priority(-100)
     def _on_post_build_last(self, *, config: MkDocsConfig) -> None:
+        self.kept_output.finish()
         self.template_code.end_build()
         self._log_summary(failed=False)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.kept_output.finish()
         if self.speedups:
             self.speedups.restore()
         self._log_summary(failed=isinstance(error, BuildError))
