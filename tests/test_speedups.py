@@ -555,8 +555,10 @@ def test_the_search_dialog_is_rendered_once_per_build(
         assert dialog.select_one("input[name=query]") is not None
 
 
-def _inodes(site: Site) -> dict[str, int]:
-    return {p.relative_to(site.out).as_posix(): p.stat().st_ino
+def _inodes(site: Site) -> dict[str, tuple[int, int]]:
+    """Each file's inode and time of writing: a file written again has a later time (an inode
+    number alone can be reused by a file written after the last one was removed)."""
+    return {p.relative_to(site.out).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
             for p in site.out.rglob("*") if p.is_file()}
 
 
