@@ -46,6 +46,7 @@ from .liquid_site import liquid_site, render_posts
 from .material_strings import MaterialStrings
 from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
 from .nav_cache import NavCache, next_template
+from .post_store import Store
 from .publishing import Publisher
 from .same_html import SameHtml
 from .strings import translator
@@ -76,6 +77,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.redirects_json = True
         self.post_copies: dict[str, str] = {}  # a post's source -> its copy's src_uri
         self.liquid = PostRenderer()  # kept across `mkdocs serve` builds: its memo is reused
+        self.liquid_store: Store | None = None  # and kept on disk for later builds
         self.summary = BuildSummary()
         self.made_post_dir: Path | None = None
         self.speedups: material_speedups.Speedups | None = None
@@ -84,7 +86,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         # Defining on_startup also keeps this object (and its caches) across `mkdocs serve` builds.
         self.is_serve = command == "serve"
         self.is_dirty = dirty
-        self.liquid.keep = self.is_serve
 
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -105,6 +106,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         cache_dir = setup.cache_dir(config, self.config.cache_dir, docs_dir)
         if self.translator is None or self.translator.cache_dir != cache_dir:
             self.translator = Translator(cache_dir)
+            self.liquid_store = Store(cache_dir / "liquid.pickle")
 
         self.jekyll_config_path = setup.jekyll_config_path(docs_dir, self.config.jekyll_config)
         jekyll = setup.read_site_config(self.jekyll_config_path, self.config.jekyll_config,
@@ -146,6 +148,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
                     f"Error: '{source}' and '{other.post.source}' would both be published at "
                     f"'{translation.copy_uri}': give one of them another 'slug' or date")
             self.translations[translation.copy_uri] = translation
+        self.translator.keep([t.post.source for t in self.translations.values()])
         if self.blog:
             for typed, shown_as in material_blog.unify_category_spellings(
                     self.translations.values(), self.blog).items():
@@ -388,12 +391,16 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         assert self.translator is not None
         docs_dir = Path(config.docs_dir)
         posts = [t.post for t in self.translations.values()]
+        if self.config.liquid and self.liquid_store:
+            self.liquid.remember(self.liquid_store.entries())
         try:
             render_posts(self.liquid if self.config.liquid else None, self.translator,
                          list(self.translations.values()), self.config.liquid_on_error,
                          liquid_site(config, jekyll, site, posts, self._site_root(docs_dir)))
         except ContentError as error:
             raise PluginError(setup.with_line(error, docs_dir)) from None
+        if self.config.liquid and self.liquid_store:
+            self.liquid_store.save(self.liquid.remembered(post.source for post in posts))
 
     def _remove_empty_post_dir(self) -> None:
         """Material's blog creates its post_dir in docs/ when missing; the posts live elsewhere, so

@@ -1,7 +1,8 @@
 """Read every post once per content, and keep its translated copy on disk in the cache folder.
 
 Posts are re-read only when their bytes or the site settings change, so `mkdocs serve` rebuilds
-touch only the post that was edited; copies are rewritten only when their text changes.
+touch only the post that was edited, and a build reads again only the posts the last build did
+not read as they are (`post_store.py`); copies are rewritten only when their text changes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .jekyll.post import JekyllPost, decode_post, read_post
 from .jekyll.site import MATERIAL_SEPARATOR, SiteSettings
 from .jekyll.sitefiles import draft_mtime
 from .jekyll.text import plain_text
+from .post_store import Store, Stored, still_true
 
 
 @dataclass
@@ -30,8 +32,9 @@ class Translation:
 class Translator:
     def __init__(self, cache_dir: Path) -> None:
         self.cache_dir = cache_dir
-        # source -> (digest, post, copy or None until first asked for, how the copy is written)
-        self._memo: dict[str, tuple[str, JekyllPost, str | None, Callable[[JekyllPost], str]]] = {}
+        # source -> (the post as read, copy or None until first asked for, how it is written)
+        self._memo: dict[str, tuple[Stored, str | None, Callable[[JekyllPost], str]]] = {}
+        self.store = Store(cache_dir / "posts.pickle")
         # source -> (rendered body, post, copy) for posts whose Liquid changed the body
         self._rendered: dict[str, tuple[str, JekyllPost, str]] = {}
 
@@ -51,14 +54,17 @@ class Translator:
         mtime = draft_mtime(docs_dir, source)  # a draft without a date is dated by its mtime
         digest = hashlib.sha1(raw + settings_key.encode() + repr(mtime).encode()).hexdigest()
         memo = self._memo.get(source)
-        if memo is None or memo[0] != digest:
-            post = read_post(source, decode_post(source, raw), site, mtime)
+        if memo is None or memo[0].digest != digest or not still_true(memo[0], site.now):
+            stored: Stored | None = self.store.get(source)
+            if stored is None or stored.digest != digest or not still_true(stored, site.now):
+                stored = Stored(digest, read_post(source, decode_post(source, raw), site, mtime),
+                                site.now)
             names = {k: a.name for k, a in site.authors.items()}
             renderer: Callable[[JekyllPost], str] = (
                 render_copy if nav_blog is None else lambda p: render_plain_copy(p, names))
-            memo = (digest, post, None, renderer)  # a post whose Liquid changes never needs it
+            memo = (stored, None, renderer)  # a post whose Liquid changes never needs its copy
             self._memo[source] = memo
-        post = memo[1]
+        post = memo[0].post
         inside = post_dir in ("", ".") or source.startswith(post_dir + "/")
         copy_uri = source if inside else f"{post_dir}/{source}"
         if nav_blog is not None:
@@ -77,7 +83,7 @@ class Translator:
                 described = post.description
                 if "{{" in described or "{%" in described:  # taken from the Liquid in the body
                     described = plain_text(body.split(post_marker(), 1)[0])
-                write_copy = self._memo[post.source][3]
+                write_copy = self._memo[post.source][2]
                 copy = write_copy(replace(post, body=body, description=described))
                 memo = (body, post, copy)
                 self._rendered[post.source] = memo
@@ -88,13 +94,17 @@ class Translator:
     def _copy_of(self, post: JekyllPost) -> str:
         """The memoised copy, or a fresh one for a post changed after reading (categories
         respelled to share one listing: rare, so not memoised)."""
-        digest, read, copy, write_copy = self._memo[post.source]
-        if post is not read:
+        stored, copy, write_copy = self._memo[post.source]
+        if post is not stored.post:
             return write_copy(post)
         if copy is None:
             copy = write_copy(post)
-            self._memo[post.source] = (digest, read, copy, write_copy)
+            self._memo[post.source] = (stored, copy, write_copy)
         return copy
+
+    def keep(self, sources: list[str]) -> None:
+        """Store these posts, as read, for the next build (the posts of this build)."""
+        self.store.save({source: self._memo[source][0] for source in sources})
 
 
 def post_marker() -> str:

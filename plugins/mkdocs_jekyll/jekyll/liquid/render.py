@@ -1,8 +1,9 @@
 """Render the Liquid in post bodies, as Jekyll does before Markdown, and say where it broke.
 
 A body without `{{` or `{%` is returned as it is (no Liquid work at all). Rendered bodies are
-remembered across `mkdocs serve` rebuilds, keyed by the body and by a fingerprint of everything
-its render read (includes, linked posts, `site.posts`, `site.data`, ...).
+remembered across `mkdocs serve` rebuilds (and, through `remembered`/`remember`, across builds),
+keyed by the body and by a fingerprint of everything its render read (includes, linked posts,
+`site.posts`, `site.data`, ...).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +50,7 @@ class Rendered:
 
 @dataclass
 class _Memo:
-    body: str
+    body: str  # its SHA-1
     own: str  # the post file and what Jekyll worked out from it (url, date, ...)
     deps: dict[str, str]
     result: Rendered
@@ -60,8 +61,18 @@ class PostRenderer:
 
     def __init__(self, keep: bool = True) -> None:
         self._memo: dict[str, _Memo] = {}
-        self.keep = keep  # False for a single build: nothing would be reused
+        self.keep = keep  # False: every body is rendered, and nothing is remembered
         self.rendered = 0  # renders done by the last build (the rest came from the memo)
+
+    def remembered(self, sources: Iterable[str]) -> dict[str, _Memo]:
+        """The memo's entries for these posts, to keep for a later build."""
+        return {source: self._memo[source] for source in sources if source in self._memo}
+
+    def remember(self, entries: dict[str, Any]) -> None:
+        """Entries an earlier build kept; each is checked before use, as the memo's own are."""
+        for source, entry in entries.items():
+            if isinstance(entry, _Memo):
+                self._memo.setdefault(source, entry)
 
     def start(self, site: LiquidSite, on_error: str = "error") -> None:
         """A new build: the site as it is now."""
@@ -150,13 +161,14 @@ class PostRenderer:
             return self._render_text(post, body, original)
         memo = self._memo.get(post.source)
         own = _own_key(post, original())  # `page` comes from the post's own file
-        if memo and memo.body == body and memo.own == own and all(
+        body_key = hashlib.sha1(body.encode()).hexdigest()
+        if memo and memo.body == body_key and memo.own == own and all(
                 self._now_value(key) == value for key, value in memo.deps.items()):
             return memo.result
         env = self.environment()
         env.deps = {"config:": self._config_key}
         result = self._render_text(post, body, original)
-        self._memo[post.source] = _Memo(body, own, dict(env.deps), result)
+        self._memo[post.source] = _Memo(body_key, own, dict(env.deps), result)
         self.rendered += 1
         return result
 

@@ -1,0 +1,133 @@
+"""Posts read and rendered by one build are kept in the cache folder for the next (as Jekyll keeps
+`.jekyll-cache`): the next build shows the same site, reads and renders only what changed, and
+a store that is damaged or written by other code is read as empty."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Site, text_of
+from mkdocs_jekyll import translator
+from mkdocs_jekyll.jekyll import site as site_module
+from mkdocs_jekyll.jekyll.liquid.render import PostRenderer
+
+LINKING = "/2025/03/05/linking.html"
+STORE = Path(".cache/mkdocs-jekyll")
+
+
+@pytest.fixture
+def work(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """The posts each build read from their files, and the bodies whose Liquid it rendered."""
+    done: dict[str, list[str]] = {"read": [], "rendered": []}
+    read_post = translator.read_post
+    render_text = PostRenderer._render_text
+
+    def counted_read(source: str, *args: Any) -> Any:
+        done["read"].append(source)
+        return read_post(source, *args)
+
+    def counted_render(renderer: PostRenderer, post: Any, *args: Any) -> Any:
+        done["rendered"].append(post.source)
+        return render_text(renderer, post, *args)
+
+    monkeypatch.setattr(translator, "read_post", counted_read)
+    monkeypatch.setattr(PostRenderer, "_render_text", counted_render)
+    return done
+
+
+def _outputs(site: Site) -> dict[str, bytes]:
+    return {p.relative_to(site.out).as_posix(): p.read_bytes()
+            for p in sorted(site.out.rglob("*")) if p.is_file() and p.suffix != ".gz"}
+
+
+def _with_posts(site: Site) -> Site:
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - jekyll\n", "  - jekyll:\n      liquid_on_error: warn\n"))
+    site.write("_posts/2025-03-05-linking.md",
+               "---\ntitle: Linking\n---\nSee [the first]({% post_url 2025-03-04-first-story %})"
+               " and {% gist 12345 %}.\n")
+    return site
+
+
+def _first_link(site: Site) -> str:
+    page = site.page(LINKING)
+    return next(a["href"] for a in page.find_all("a") if a.get_text() == "the first")
+
+
+def test_the_next_build_reads_and_renders_nothing_and_shows_the_same_site(
+        minimal_site: Site, work: dict[str, list[str]]) -> None:
+    site = _with_posts(minimal_site)
+    site.build(strict=False)
+    first, first_warnings = _outputs(site), site.warnings()
+    assert sorted(work["read"]) == ["_posts/2025-03-04-first-story.md",
+                                    "_posts/2025-03-05-linking.md"]
+    assert work["rendered"] == ["_posts/2025-03-05-linking.md"]
+    assert any("gist" in w for w in first_warnings)
+    work["read"].clear()
+    work["rendered"].clear()
+    site.build(strict=False)
+    assert work == {"read": [], "rendered": []}
+    assert site.warnings() == first_warnings  # the post's Liquid warning is given again
+    second = _outputs(site)
+    assert sorted(second) == sorted(first)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_an_edited_post_is_read_again_and_the_posts_linking_to_it_follow(
+        minimal_site: Site, work: dict[str, list[str]]) -> None:
+    site = _with_posts(minimal_site)
+    site.build(strict=False)
+    assert _first_link(site) == "/town/2025/03/04/first-story.html"
+    first = site.docs / "_posts/2025-03-04-first-story.md"
+    first.write_text(first.read_text().replace("---\n", "---\nslug: renamed\n", 1))
+    work["read"].clear()
+    work["rendered"].clear()
+    site.build(strict=False)
+    assert work == {"read": ["_posts/2025-03-04-first-story.md"],
+                    "rendered": ["_posts/2025-03-05-linking.md"]}
+    assert _first_link(site) == "/town/2025/03/04/renamed.html"
+
+
+def test_a_post_dated_later_today_is_published_once_its_time_has_come(
+        minimal_site: Site, work: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    site = minimal_site
+    site.write("_posts/2030-01-01-noon.md", "---\ntitle: Noon\ndate: 2030-01-01 12:00:00 +0000\n"
+                                            "---\nAt noon.\n")
+
+    def at(hour: int) -> None:
+        class Clock(datetime):
+            @classmethod
+            def now(cls, tz: Any = None) -> datetime:  # type: ignore[override]
+                return datetime(2030, 1, 1, hour, tzinfo=timezone.utc)
+        monkeypatch.setattr(site_module, "datetime", Clock)
+
+    at(11)
+    site.build()
+    assert not (site.out / "2030/01/01/noon.html").exists()
+    at(13)  # the same day: the site settings are the same, the post is no longer in the future
+    site.build()
+    assert "At noon." in text_of(site.page("/2030/01/01/noon.html").select_one("article"))
+    assert "_posts/2030-01-01-noon.md" in work["read"][-2:]
+
+
+@pytest.mark.parametrize("store", [b"not a pickle", pickle.dumps("other code") + b"rest"])
+def test_a_damaged_or_foreign_store_is_read_as_empty(
+        minimal_site: Site, work: dict[str, list[str]], store: bytes) -> None:
+    site = _with_posts(minimal_site)
+    site.build(strict=False)
+    first = _outputs(site)
+    for name in ("posts.pickle", "liquid.pickle"):
+        (site.root / STORE / name).write_bytes(store)
+    work["read"].clear()
+    work["rendered"].clear()
+    site.build(strict=False)
+    assert len(work["read"]) == 2
+    assert work["rendered"] == ["_posts/2025-03-05-linking.md"]
+    assert _outputs(site) == first
+    with open(site.root / STORE / "posts.pickle", "rb") as f:  # written again, whole
+        assert pickle.load(f) != "other code"
