@@ -37,6 +37,7 @@ CONFIGS = {
     "plain": "(1) MkDocs pages, Material theme, no blog",
     "material": "(2) Material blog, native front matter",
     "plugin": "(3) mkdocs-jekyll on the Jekyll posts",
+    "plugin-cold": "(3c) the same, a first build (cache folder emptied before each run)",
     "plugin-slow": "(3') the same with speedups: false",
     "jekyll": "(4) Jekyll (jekyll build)",
     "hugo": "(5) Hugo, minimal layout",
@@ -79,6 +80,8 @@ def commands(roots: dict[str, Path], out: Path, extra: list[str]) -> dict[str, l
         name: [*mkdocs, "-f", str(roots[name] / "mkdocs.yml"), "-d", str(out / name)]
         for name in ("plain", "material", "plugin")
     }
+    cmds["plugin-cold"] = [*mkdocs, "-f", str(roots["plugin"] / "mkdocs.yml"),
+                           "-d", str(out / "plugin-cold")]
     cmds["plugin-slow"] = [*mkdocs, "-f", str(roots["plugin"] / "mkdocs-no-speedups.yml"),
                            "-d", str(out / "plugin-slow")]
     jekyll = shutil.which("jekyll")
@@ -119,7 +122,10 @@ def bench_size(size: int, args: argparse.Namespace, work: Path) -> list[Result]:
         for name in order:
             cmd = cmds[name]
             assert isinstance(cmd, list)
-            seconds, cpu, peak = run_once(cmd, roots[name.removesuffix("-slow")])
+            root = roots[name.removesuffix("-slow").removesuffix("-cold")]
+            if name == "plugin-cold":  # what a clean clone builds: no posts read before
+                shutil.rmtree(root / ".cache" / "mkdocs-jekyll", ignore_errors=True)
+            seconds, cpu, peak = run_once(cmd, root)
             if round_no >= args.warmup:
                 results[name].seconds.append(round(seconds, 3))
                 results[name].cpu_seconds.append(round(cpu, 3))
@@ -289,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per configuration")
     parser.add_argument("--warmup", type=int, default=1, help="untimed rounds first")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--only", default="plain,material,plugin,jekyll,hugo",
+    parser.add_argument("--only", default="plain,material,plugin,plugin-cold,jekyll,hugo",
                         help="configurations to run (add plugin-slow: the plugin without speed-ups)")
     parser.add_argument("--serve-size", type=int, default=1000,
                         help="N for the mkdocs serve timing (0: skip)")
