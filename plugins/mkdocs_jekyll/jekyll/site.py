@@ -101,7 +101,9 @@ def site_url(jekyll: Mapping[str, Any]) -> str:
 
 
 def settings_key(site: SiteSettings) -> str:
-    """What a post's translation depends on besides its own bytes (for the translator's memo)."""
+    """What a post's translation depends on besides its own bytes (for the translator's memo).
+    The time is not in it: only whether a post is in the future depends on it, and the
+    translator reads a post again when that changes (`post_store.still_true`)."""
     return repr((site.timezone, site.permalink, site.excerpt_separator, site.future,
                  site.show_drafts, site.unpublished, site.defaults,
-                 sorted(site.layouts.items()), site.now.date()))
+                 sorted(site.layouts.items())))
