@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import Site, text_of
-from mkdocs_jekyll import translator
+from mkdocs_jekyll import material_speedups, translator
 from mkdocs_jekyll.jekyll import site as site_module
 from mkdocs_jekyll.jekyll.liquid.render import PostRenderer
 
@@ -132,3 +132,26 @@ def test_a_damaged_or_foreign_store_is_read_as_empty(
     assert _outputs(site) == first
     with open(site.root / STORE / "posts.pickle", "rb") as f:  # written again, whole
         assert pickle.load(f) != "other code"
+
+
+def test_materials_reading_of_the_front_matter_is_kept_for_the_next_build(
+        minimal_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[int] = []
+    end_build = material_speedups.FrontMatterMemo.end_build
+
+    def counted(memo: material_speedups.FrontMatterMemo) -> None:
+        parsed.append(memo.parsed)
+        end_build(memo)
+
+    monkeypatch.setattr(material_speedups.FrontMatterMemo, "end_build", counted)
+    site = _with_posts(minimal_site)
+    site.build(strict=False)
+    first = _outputs(site)
+    site.build(strict=False)
+    assert parsed == [2, 0]
+    assert _outputs(site) == first
+    edited = site.docs / "_posts/2025-03-05-linking.md"
+    edited.write_text(edited.read_text().replace("title: Linking", "title: Linking, renamed"))
+    site.build(strict=False)
+    assert parsed[-1] == 1
+    assert text_of(site.page(LINKING).select_one("h1")) == "Linking, renamed"

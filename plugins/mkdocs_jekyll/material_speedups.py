@@ -12,8 +12,9 @@ Material's blog, as of 9.7-9.8, spends most of a news build in four places:
 * `page in blog.posts` is a list scan comparing titles and files, once per page per post
   (quadratic); here the list answers membership from a set of the posts' identities;
 * each post's front matter is read with PyYAML's pure-Python loader; here with libyaml's
-  (same constructors, so the same values) while Material reads the posts, and in
-  `mkdocs serve` each text once (`FrontMatterMemo`);
+  (same constructors, so the same values) while Material reads the posts, and each text once:
+  kept across `mkdocs serve` rebuilds and, in the cache folder, across builds
+  (`FrontMatterMemo`);
 * every page of every listing builds a Markdown converter for its heading (the second page of a
   section has the first page's Markdown); here a listing page whose HTML cannot depend on
   where it is (no links but to its own anchors, nothing logged, only local extensions) is
@@ -33,6 +34,7 @@ import copy
 import functools
 import hashlib
 import logging
+import pickle
 import re
 from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
@@ -47,6 +49,7 @@ from .material_excerpts import (  # noqa: F401 (excerpt_head: part of this modul
     fast_excerpt_class,
     lazy_excerpt_class,
 )
+from .post_store import Store
 from .search_cache import SearchEntries, search_index_of
 
 log = get_plugin_logger(__name__)
@@ -353,14 +356,16 @@ def shared_view_class(view_class: type) -> type:
 
 class FrontMatterMemo:
     """What Material's `yaml.load(text, SafeLoader)` gives for each post's front matter, kept
-    across `mkdocs serve` rebuilds by the text itself; every read gets its own deep copy.
+    by the text itself across `mkdocs serve` rebuilds and, in the cache folder, across builds
+    (`front-matter.pickle`); every read gets its own copy (the value is kept pickled).
 
     Passed to Material as its SafeLoader: `yaml.load` makes the loader with the text, asks
     `get_single_data()` and calls `dispose()`, and that is all this class answers."""
 
-    def __init__(self, loader: type) -> None:
+    def __init__(self, loader: type, store: Store | None = None) -> None:
         self.loader = loader  # reads a text not seen before
-        self.found: dict[str, Any] = {}
+        self.store = store
+        self.found: dict[str, bytes] = dict(store.entries()) if store else {}
         self.used: set[str] = set()
         self.parsed = 0  # texts read in this build
 
@@ -369,6 +374,8 @@ class FrontMatterMemo:
 
     def end_build(self) -> None:
         self.found = {text: data for text, data in self.found.items() if text in self.used}
+        if self.store and self.used:
+            self.store.save(self.found)
         self.used = set()
         self.parsed = 0
 
@@ -383,10 +390,13 @@ class _MemoRead:
             return yaml.load(self.stream, self.memo.loader)
         memo = self.memo
         if self.stream not in memo.found:
-            memo.found[self.stream] = yaml.load(self.stream, memo.loader)
+            data = yaml.load(self.stream, memo.loader)
+            memo.found[self.stream] = pickle.dumps(data, pickle.HIGHEST_PROTOCOL)
             memo.parsed += 1
+            memo.used.add(self.stream)
+            return data
         memo.used.add(self.stream)
-        return copy.deepcopy(memo.found[self.stream])
+        return pickle.loads(memo.found[self.stream])
 
     def dispose(self) -> None:
         pass
@@ -412,23 +422,26 @@ class Speedups:
         self._shared_views: dict[type, type] = {}
         self.cache = ExcerptCache()
         self.search = SearchEntries()
-        self.front_matter = FrontMatterMemo(self._loader)
+        self.front_matter: FrontMatterMemo | None = None
         self.excerpts_local = True
 
-    def configure(self, config: Any, serving: bool) -> None:
+    def configure(self, config: Any, serving: bool, front_matter: Store | None = None) -> None:
+        """`front_matter`: where Material's reading of the posts' front matter is kept."""
         self.excerpts_local = local_extensions(config)
         self.cache.keep = serving
+        if self.front_matter is None or self.front_matter.store is None or (
+                front_matter is not None and front_matter.path != self.front_matter.store.path):
+            self.front_matter = FrontMatterMemo(self._libyaml(), front_matter)
+
+    def _libyaml(self) -> type:
+        return yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else self._loader
 
     def before_posts_are_read(self) -> None:
-        """libyaml reads the front matter Material reads (the same SafeLoader constructors);
-        in `mkdocs serve`, each text once."""
-        loader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else self._loader
-        if self.cache.keep:
-            if self.front_matter.loader is not loader:
-                self.front_matter = FrontMatterMemo(loader)
-            self._structure.SafeLoader = self.front_matter
-        else:
-            self._structure.SafeLoader = loader
+        """Material reads each front matter text once, with libyaml (the same SafeLoader
+        constructors), and a text read by an earlier build or rebuild not at all."""
+        if self.front_matter is None:
+            self.front_matter = FrontMatterMemo(self._libyaml())
+        self._structure.SafeLoader = self.front_matter
 
     def after_posts_are_read(self, blog: Any, config: Any, files: Any) -> None:
         self.restore()
@@ -483,7 +496,8 @@ class Speedups:
         self._blog_plugin.Excerpt = self._excerpt
         self.cache.end_build()
         self.search.end_build()
-        self.front_matter.end_build()
+        if self.front_matter is not None:
+            self.front_matter.end_build()
         log.debug("excerpts: %d rendered, %d from the cache; posts: %d from the cache; "
                   "listing pages: %d converted by another", self.cache.misses, self.cache.hits,
                   self.cache.page_hits, self.cache.view_hits)

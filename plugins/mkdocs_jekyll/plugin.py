@@ -123,7 +123,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         if self.config.kramdown:
             setup.add_kramdown(config)
         if self.speedups:  # after every Markdown extension is in place
-            self.speedups.configure(config, self.is_serve)
+            self.speedups.configure(config, self.is_serve,
+                                    Store(cache_dir / "front-matter.pickle"))
         self.redirects_json = site.redirects_json
         roots = sorted({docs_dir, self._site_root(docs_dir)})
         key = settings_key(site) + repr((
