@@ -662,3 +662,97 @@ def test_an_unknown_write_file_is_left_alone_with_one_info_line(
     assert lines == ["Unchanged files are written again on each `mkdocs serve` rebuild: this "
                      "MkDocs' write_file and copy_file are not the ones this was tested with"]
     assert _inodes(site)["2025/03/04/ids.html"] != before["2025/03/04/ids.html"]
+
+
+POOL_DOCS = [
+    "# Head\n\nText[^1] with HTML and *em* ==mark== ~~del~~ ^^ins^^ ++ctrl+alt++ :smile: "
+    "https://example.org [[Wiki]]\n{: .cls }\n\n[^1]: Note one.\n\n*[HTML]: Hyper Text\n\n"
+    '=== "Tab A"\n    A\n=== "Tab B"\n    B\n\n!!! note "Admon"\n    body\n\n??? tip "More"\n'
+    "    hidden\n\n- [x] done\n- [ ] todo\n\n```python\nprint(1)\n```\n\n"
+    '<div markdown="1">**inside**</div>\n\nTerm\n:   Definition\n\n| a | b |\n|---|---|\n'
+    "| 1 | 2 |\n\n{++added++} $x^2$ `#!python x=1`\n\n/// admonition | Title\nblock\n///\n\n"
+    "[r]: https://example.org/r\n",
+    '# Head\n\nAgain[^1], HTML and [r][] unresolved.\n\n=== "One"\n    1\n\n=== "Two"\n    2'
+    "\n\n[^1]: Second note.\n\n## Head\n\n/// tab | T\nt\n///\n",
+    "Title: meta\n\n# Head {: #own }\n\nplain, no HTML abbreviation.\n",
+]
+
+
+def _installed_local_extensions() -> list[str]:
+    import importlib
+
+    names = []
+    for name in sorted(material_speedups.LOCAL_EXTENSIONS):
+        module = name if "." in name else f"markdown.extensions.{name}"
+        try:
+            if hasattr(importlib.import_module(module), "makeExtension"):
+                names.append(name)
+        except ImportError:
+            continue
+    return names
+
+
+@pytest.mark.parametrize("extensions", [
+    [name] for name in _installed_local_extensions()
+    if name not in ("legacy_attrs", "legacy_em", "pymdownx.escapeall")
+] + [[name for name in _installed_local_extensions()
+      if name not in ("legacy_attrs", "legacy_em", "pymdownx.escapeall", "codehilite")]])
+def test_a_reset_converter_converts_as_a_new_one(extensions: list[str]) -> None:
+    """What `MarkdownPool` relies on, for every local extension installed: footnotes,
+    abbreviations, references, heading ids, tab and block counters start again."""
+    import markdown
+
+    fresh = []
+    for doc in POOL_DOCS:
+        md = markdown.Markdown(extensions=extensions)
+        fresh.append((md.convert(doc), getattr(md, "toc_tokens", None), getattr(md, "Meta", None)))
+    md = markdown.Markdown(extensions=extensions)
+    pooled = []
+    for doc in POOL_DOCS:
+        md.reset()
+        pooled.append((md.convert(doc), getattr(md, "toc_tokens", None),
+                       getattr(md, "Meta", None)))
+    assert pooled == fresh
+
+
+@pytest.fixture
+def pools(monkeypatch: pytest.MonkeyPatch) -> list[material_speedups.MarkdownPool]:
+    return _instances(monkeypatch, material_speedups.MarkdownPool)
+
+
+def _pool_site(tmp_path: Path, name: str, extensions: str) -> Site:
+    site = Site(tmp_path / name)
+    site.write("index.md", "# Ledger\n")
+    site.write("_posts/2025-04-01-first.md", "---\ntitle: First\n---\n\nThe HTML lead[^n].\n\n"
+               "## Same\n\n[^n]: First note.\n\n*[HTML]: Hyper Text Markup Language\n\n"
+               "[ref]: https://example.org/first\n")
+    site.write("_posts/2025-04-02-second.md", "---\ntitle: Second\n---\n\nHTML again[^n], and "
+               "[ref][] left as typed.\n\n## Same\n\n[^n]: Second note.\n")
+    (site.root / "mkdocs.yml").write_text(
+        "site_name: Ledger\nsite_url: https://ledger.example.org/\ntheme:\n  name: material\n"
+        f"markdown_extensions:\n{extensions}plugins:\n  - search\n  - jekyll\n  - blog:\n"
+        "      blog_dir: .\n", encoding="utf-8")
+    return site
+
+
+def test_posts_share_one_converter_and_read_as_with_their_own(
+        tmp_path: Path, pools: list[material_speedups.MarkdownPool]) -> None:
+    local = "  - footnotes\n  - abbr\n  - toc:\n      permalink: true\n"
+    fast = _pool_site(tmp_path, "fast", local).build()
+    assert [(p.made, p.reused) for p in pools if p.made] == [(1, 1)]
+    second = fast.page("/2025/04/02/second.html")
+    article = second.select_one("article")
+    assert "[ref][] left as typed" in text_of(article)  # the first post's reference is not here
+    assert "Second note." in text_of(article)
+    assert "First note." not in text_of(article)
+    assert article.find("abbr") is None  # nor its abbreviation
+    assert [h["id"] for h in article.select("h2")] == ["same"]
+    slow = _without_speedups(_pool_site(tmp_path, "slow", local)).build()
+    _assert_same_site(fast, slow)
+
+
+def test_an_extension_not_known_to_be_local_gets_a_converter_per_post(
+        tmp_path: Path, pools: list[material_speedups.MarkdownPool]) -> None:
+    site = _pool_site(tmp_path, "other", "  - footnotes\n  - pymdownx.snippets\n").build()
+    assert [p.made for p in pools] == [0] * len(pools)
+    assert "Second note." in text_of(site.page("/2025/04/02/second.html"))
