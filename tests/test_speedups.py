@@ -4,6 +4,7 @@ them (which then take Material's own path)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -548,11 +549,28 @@ def test_the_search_dialog_is_rendered_once_per_build(
     assert not re.search(r"\bpage\b|\burl\b|base_url", code)
     made = _instances(monkeypatch, same_html.SameHtml)
     site = _demo(tmp_path, "once").build()
-    assert [m.renders for m in made] == [1]
-    for path in ("/", "/about/"):
-        dialog = site.page(path).select_one("div.md-search[role=dialog]")
+    pages = sorted(p for p in site.out.rglob("*.html") if p.name != "404.html")
+    for path in pages:
+        url = "/" + path.relative_to(site.out).as_posix()
+        page = site.page(url)
+        dialog = page.select_one("div.md-search[role=dialog]")
         assert dialog is not None
         assert dialog.select_one("input[name=query]") is not None
+        # what each page's cached blocks point at exists, seen from that page
+        config = json.loads(page.select_one("script#__config").string)
+        root = urljoin("https://x.example" + url, config["base"] + "/")
+        assert urljoin("https://x.example" + url, config["search"]).startswith(root)
+        assert (site.out / urljoin(url, config["search"]).lstrip("/")).is_file(), url
+        for link in page.select("link[rel=stylesheet][href^='.'], link[rel=stylesheet][href^=a]"):
+            assert (site.out / urljoin(url, link["href"]).lstrip("/")).is_file(), (url, link)
+    [cache] = made
+    names = [key[0] for key in cache.entries]
+    assert names.count("partials/search.html") == 1
+    # Material's styles and config blocks: once per way back to the root, not once per page
+    depths = {key[2] for key in cache.entries if key[0] == "config"}
+    assert 1 < len(depths) == names.count("config") == names.count("styles")
+    assert cache.renders == len(cache.entries)
+    assert len(pages) > 3 * len(depths)
 
 
 def _inodes(site: Site) -> dict[str, tuple[int, int]]:
