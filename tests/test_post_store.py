@@ -155,3 +155,33 @@ def test_materials_reading_of_the_front_matter_is_kept_for_the_next_build(
     site.build(strict=False)
     assert parsed[-1] == 1
     assert text_of(site.page(LINKING).select_one("h1")) == "Linking, renamed"
+
+
+def test_search_entries_of_unchanged_pages_are_kept_for_the_next_build(
+        minimal_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs_jekyll import search_cache
+
+    hits: list[tuple[int, int]] = []
+    end_build = search_cache.SearchEntries.end_build
+
+    def counted(entries: search_cache.SearchEntries) -> None:
+        hits.append((entries.hits, len(entries.used)))
+        end_build(entries)
+
+    monkeypatch.setattr(search_cache.SearchEntries, "end_build", counted)
+    site = _with_posts(minimal_site)
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n"))
+    site.build(strict=False)
+    index = (site.out / "search/search_index.json").read_text(encoding="utf-8")
+    site.build(strict=False)
+    (cold_hits, pages), (warm_hits, warm_pages) = hits
+    assert cold_hits == 0
+    assert warm_hits == warm_pages == pages > 2
+    assert (site.out / "search/search_index.json").read_text(encoding="utf-8") == index
+    edited = site.docs / "_posts/2025-03-05-linking.md"
+    edited.write_text(edited.read_text().replace("See [the first]", "Now see [the first]"))
+    site.build(strict=False)
+    assert hits[-1][0] < pages
+    assert "Now see the first" in (site.out / "search/search_index.json").read_text(
+        encoding="utf-8")

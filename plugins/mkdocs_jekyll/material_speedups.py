@@ -20,7 +20,11 @@ Material's blog, as of 9.7-9.8, spends most of a news build in four places:
   where it is (no links but to its own anchors, nothing logged, only local extensions) is
   converted once per Markdown text (`shared_view_class`);
 * every post builds a Markdown converter of its own (MkDocs' `Page.render`); here, with local
-  extensions only, the posts share one, reset before each (`MarkdownPool`).
+  extensions only, the posts share one, reset before each (`MarkdownPool`);
+* Material's search parses every page's HTML on every build; here a page whose HTML, title,
+  tags and search settings are those of a page already indexed, in this build, an earlier
+  rebuild or (from the cache folder) an earlier build, gets the same entries
+  (`search_cache.py`).
 
 They rely on Material's internals, so they run only with the versions they were tested with
 (`TESTED`) and step aside with one info line otherwise; `speedups: false` turns them off.
@@ -40,6 +44,7 @@ import pickle
 import re
 from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -480,15 +485,19 @@ class Speedups:
         self.cache = ExcerptCache()
         self.search = SearchEntries()
         self.front_matter: FrontMatterMemo | None = None
+        self.cache_dir: Path | None = None
         self.excerpts_local = True
 
-    def configure(self, config: Any, serving: bool, front_matter: Store | None = None) -> None:
-        """`front_matter`: where Material's reading of the posts' front matter is kept."""
+    def configure(self, config: Any, serving: bool, cache_dir: Path | None = None) -> None:
+        """`cache_dir`: where Material's reading of the posts' front matter and the search
+        entries are kept for later builds."""
         self.excerpts_local = local_extensions(config)
         self.cache.keep = serving
-        if self.front_matter is None or self.front_matter.store is None or (
-                front_matter is not None and front_matter.path != self.front_matter.store.path):
-            self.front_matter = FrontMatterMemo(self._libyaml(), front_matter)
+        if cache_dir is not None and cache_dir != self.cache_dir:
+            self.cache_dir = cache_dir
+            self.front_matter = FrontMatterMemo(self._libyaml(),
+                                                Store(cache_dir / "front-matter.pickle"))
+            self.search = SearchEntries(Store(cache_dir / "search.pickle"))
 
     def _libyaml(self) -> type:
         return yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else self._loader
@@ -508,8 +517,7 @@ class Speedups:
         if root is not None and type(root.posts) is list:
             root.posts = PostList(root.posts, self._structure.Post)
         self.cache.start_build(config, files)
-        if self.cache.keep:  # mkdocs serve: search entries of unchanged pages are kept
-            self.search.attach(search_index_of(config))
+        self.search.attach(search_index_of(config))  # entries of unchanged pages are kept
 
     def share_view(self, page: Any) -> None:
         """Outside `mkdocs serve`: a listing page converts its Markdown only when no earlier

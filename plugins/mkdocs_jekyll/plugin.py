@@ -123,8 +123,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         if self.config.kramdown:
             setup.add_kramdown(config)
         if self.speedups:  # after every Markdown extension is in place
-            self.speedups.configure(config, self.is_serve,
-                                    Store(cache_dir / "front-matter.pickle"))
+            self.speedups.configure(config, self.is_serve, cache_dir)
         self.redirects_json = site.redirects_json
         roots = sorted({docs_dir, self._site_root(docs_dir)})
         key = settings_key(site) + repr((

@@ -1,18 +1,23 @@
-"""Material's search entries of each page, kept across `mkdocs serve` rebuilds.
+"""Material's search entries of each page, kept across `mkdocs serve` rebuilds and builds.
 
-Material's search plugin parses every page's HTML again on every rebuild, though after an edit
+Material's search plugin parses every page's HTML again on every build, though after an edit
 to one post nearly every page is what it was. Here the entries a page gave are kept by what they
-are made of (the page's URL, HTML, table of contents, title, tags and search settings), and a
-page that gives the same again is not parsed again. Only in `mkdocs serve`; a single build has
-nothing to reuse. Relies on Material's SearchIndex (`add_entry_from_context`, `entries`), so it
-runs with the speed-ups, within their tested Material versions.
+are made of (the page's URL, HTML, table of contents, title, tags and search settings, under the
+search plugin's settings, Material's version and whether jieba is there), and a page that gives
+the same again is not parsed again. They are kept in memory across `mkdocs serve` rebuilds and in
+the cache folder (`search.pickle`) across builds. Relies on Material's SearchIndex
+(`add_entry_from_context`, `entries`), so it runs with the speed-ups, within their tested
+Material versions.
 """
 
 from __future__ import annotations
 
-import copy
 import hashlib
+import importlib.util
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
+
+from .post_store import Store
 
 
 def _toc(items: Any) -> tuple[Any, ...]:
@@ -35,9 +40,26 @@ def search_index_of(config: Any) -> Any:
     return None
 
 
+def _copied(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entries hold strings, numbers and a list of tag names: a copy Material may change."""
+    return [{key: list(value) if isinstance(value, list) else value
+             for key, value in entry.items()} for entry in entries]
+
+
+def _settings(index: Any) -> str:
+    try:
+        material = version("mkdocs-material")
+    except PackageNotFoundError:
+        material = ""
+    return repr((material, importlib.util.find_spec("jieba") is not None,
+                 sorted((str(k), repr(v)) for k, v in dict(index.config).items())))
+
+
 class SearchEntries:
-    def __init__(self) -> None:
-        self.entries: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store
+        self.entries: dict[tuple[Any, ...], list[dict[str, Any]]] = (
+            dict(store.entries()) if store else {})
         self.used: set[tuple[Any, ...]] = set()
         self.hits = 0
 
@@ -46,17 +68,18 @@ class SearchEntries:
         if index is None or not isinstance(getattr(index, "entries", None), list):
             return
         original = index.add_entry_from_context
+        settings = _settings(index)
         self.used, self.hits = set(), 0
 
         def add_entry_from_context(page: Any) -> None:
-            key = _key(page)
+            key = (settings, *_key(page))
             found = self.entries.get(key)
             if found is None:
                 start = len(index.entries)
                 original(page)
-                found = self.entries[key] = copy.deepcopy(index.entries[start:])
+                found = self.entries[key] = _copied(index.entries[start:])
             else:
-                index.entries.extend(copy.deepcopy(found))
+                index.entries.extend(_copied(found))
                 self.hits += 1
             self.used.add(key)
 
@@ -64,3 +87,5 @@ class SearchEntries:
 
     def end_build(self) -> None:
         self.entries = {key: value for key, value in self.entries.items() if key in self.used}
+        if self.store and self.used:
+            self.store.save(self.entries)
