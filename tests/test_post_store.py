@@ -185,3 +185,21 @@ def test_search_entries_of_unchanged_pages_are_kept_for_the_next_build(
     assert hits[-1][0] < pages
     assert "Now see the first" in (site.out / "search/search_index.json").read_text(
         encoding="utf-8")
+
+
+def test_liquid_that_converts_markdown_is_rendered_again_when_the_markdown_settings_change(
+        minimal_site: Site) -> None:
+    site = minimal_site
+    site.write("_posts/2025-03-05-linking.md",
+               "---\ntitle: Linking\n---\n{% capture t %}line one\nline two{% endcapture %}"
+               "{{ t | markdownify }}\n")
+    site.build()
+    paragraph = next(p for p in site.page(LINKING).select("article p:not(.jekyll-standfirst)")
+                     if "line one" in p.get_text())
+    assert paragraph.find("br") is None
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text() + "markdown_extensions:\n  - nl2br\n")
+    site.build()
+    paragraph = next(p for p in site.page(LINKING).select("article p:not(.jekyll-standfirst)")
+                     if "line one" in p.get_text())
+    assert paragraph.find("br") is not None

@@ -74,6 +74,7 @@ def liquid_site(config: MkDocsConfig, jekyll: dict[str, Any], settings: SiteSett
         config=jekyll_values(jekyll, config), posts=posts,
         timezone=settings.timezone, now=settings.now, file_url=file_url(config),
         markdownify=markdownify(config), fence=code_fence(config),
+        markdown_key=repr((config.markdown_extensions, config.mdx_configs)),
     )
 
 

@@ -33,7 +33,7 @@ from .jekyll.post import JekyllPost
 log = logging.getLogger("mkdocs.plugins.jekyll")
 
 FORMAT = 1
-LIBRARIES = ("PyYAML", "Markdown", "python-liquid", "Babel")
+LIBRARIES = ("PyYAML", "Markdown", "pymdown-extensions", "python-liquid", "Babel")
 
 
 class Stored(NamedTuple):

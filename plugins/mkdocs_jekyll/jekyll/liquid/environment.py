@@ -42,6 +42,7 @@ class LiquidSite:
     # The URL of a site file that is not a post (`{% link %}`), None when there is no such file.
     file_url: Callable[[str], str | None] = lambda path: None
     markdownify: Callable[[str], str] = lambda text: text
+    markdown_key: str = ""  # what markdownify's output depends on (the Markdown settings)
     # Where `_includes/` and `_data/` are (the folder of _config.yml; None: docs_dir).
     site_root: Path | None = None
     # How `{% highlight %}` is written: "superfences" (pymdownx), "fenced_code" or "html".

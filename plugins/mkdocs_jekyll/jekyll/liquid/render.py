@@ -80,7 +80,8 @@ class PostRenderer:
         self.env: JekyllEnvironment | None = None
         self._site_drop: dict[str, Any] | None = None
         self._current: dict[str, str] = {}
-        self._config_key = drops.fingerprint(site.config) + on_error + site.fence
+        self._config_key = (drops.fingerprint(site.config) + on_error + site.fence
+                            + site.markdown_key)
 
     # -- what a render read, now ---------------------------------------------------------
 
