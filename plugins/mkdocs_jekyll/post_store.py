@@ -98,7 +98,7 @@ class Store:
         if entries.keys() == self.saved.keys() and all(
                 self.saved[key] is entry for key, entry in entries.items()):
             return
-        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")  # one per process
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(tmp, "wb") as f:
