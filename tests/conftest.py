@@ -6,9 +6,10 @@ import logging
 import os
 import shutil
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import pytest
 from bs4 import BeautifulSoup
@@ -28,6 +29,23 @@ def tool_missing(reason: str) -> NoReturn:
         pytest.fail(f"{reason}, and CI=true requires it (.ci/run and pyproject.toml install it)",
                     pytrace=False)
     pytest.skip(reason)
+
+
+V = TypeVar("V")
+
+
+def at_end_build(monkeypatch: pytest.MonkeyPatch, cls: type, read: Callable[[Any], V]) -> list[V]:
+    """`read(obj)` each time an object of `cls` ends a build (its `end_build`), while the test
+    runs: what a cache did in each build."""
+    seen: list[V] = []
+    original = cls.end_build  # type: ignore[attr-defined]
+
+    def end_build(self: Any) -> None:
+        seen.append(read(self))
+        original(self)
+
+    monkeypatch.setattr(cls, "end_build", end_build)
+    return seen
 
 
 @dataclass

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Site, text_of
+from conftest import Site, at_end_build, text_of
 from mkdocs_jekyll import material_speedups, translator
 from mkdocs_jekyll.jekyll import site as site_module
 from mkdocs_jekyll.jekyll.liquid.render import PostRenderer
@@ -136,14 +136,7 @@ def test_a_damaged_or_foreign_store_is_read_as_empty(
 
 def test_materials_reading_of_the_front_matter_is_kept_for_the_next_build(
         minimal_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
-    parsed: list[int] = []
-    end_build = material_speedups.FrontMatterMemo.end_build
-
-    def counted(memo: material_speedups.FrontMatterMemo) -> None:
-        parsed.append(memo.parsed)
-        end_build(memo)
-
-    monkeypatch.setattr(material_speedups.FrontMatterMemo, "end_build", counted)
+    parsed = at_end_build(monkeypatch, material_speedups.FrontMatterMemo, lambda memo: memo.parsed)
     site = _with_posts(minimal_site)
     site.build(strict=False)
     first = _outputs(site)
@@ -161,14 +154,8 @@ def test_search_entries_of_unchanged_pages_are_kept_for_the_next_build(
         minimal_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
     from mkdocs_jekyll import search_cache
 
-    hits: list[tuple[int, int]] = []
-    end_build = search_cache.SearchEntries.end_build
-
-    def counted(entries: search_cache.SearchEntries) -> None:
-        hits.append((entries.hits, len(entries.used)))
-        end_build(entries)
-
-    monkeypatch.setattr(search_cache.SearchEntries, "end_build", counted)
+    hits = at_end_build(monkeypatch, search_cache.SearchEntries,
+                        lambda entries: (entries.hits, len(entries.used)))
     site = _with_posts(minimal_site)
     config = site.root / "mkdocs.yml"
     config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n"))

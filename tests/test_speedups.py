@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from urllib.parse import urljoin
 
 import pytest
-from conftest import REPO, Site, _Collect, copy_demo, text_of
+from conftest import REPO, Site, _Collect, at_end_build, copy_demo, text_of
 from jinja2 import Environment
 from mkdocs import utils as mkdocs_utils
 from mkdocs.commands.build import build
@@ -280,14 +280,8 @@ def test_serve_rebuild_reuses_unchanged_posts_and_shows_the_edit(
         monkeypatch: pytest.MonkeyPatch) -> None:
     made_search = _instances(monkeypatch, search_cache.SearchEntries)
     made_speedups = _instances(monkeypatch, material_speedups.Speedups)
-    front_matter_read: list[int] = []
-    end_build = material_speedups.FrontMatterMemo.end_build
-
-    def counted_end(memo: material_speedups.FrontMatterMemo) -> None:
-        front_matter_read.append(memo.parsed)
-        end_build(memo)
-
-    monkeypatch.setattr(material_speedups.FrontMatterMemo, "end_build", counted_end)
+    front_matter_read = at_end_build(monkeypatch, material_speedups.FrontMatterMemo,
+                                     lambda memo: memo.parsed)
     site = _tricky(tmp_path, "serve", True)
     site.write("_posts/2025-03-06-broken-link.md",
                "---\ntitle: Broken\n---\n\nSee [the map](missing.md).\n\nRest.\n")
