@@ -37,7 +37,7 @@ CONFIGS = {
     "plain": "(1) MkDocs pages, Material theme, no blog",
     "material": "(2) Material blog, native front matter",
     "plugin": "(3) mkdocs-jekyll on the Jekyll posts",
-    "plugin-cold": "(3c) the same, a first build (cache folder emptied before each run)",
+    "plugin-cold": "(3c) the same, a first build (cache and site folders emptied before each run)",
     "plugin-slow": "(3') the same with speedups: false",
     "jekyll": "(4) Jekyll (jekyll build)",
     "hugo": "(5) Hugo, minimal layout",
@@ -123,8 +123,9 @@ def bench_size(size: int, args: argparse.Namespace, work: Path) -> list[Result]:
             cmd = cmds[name]
             assert isinstance(cmd, list)
             root = roots[name.removesuffix("-slow").removesuffix("-cold")]
-            if name == "plugin-cold":  # what a clean clone builds: no posts read before
+            if name == "plugin-cold":  # what a clean clone builds: no posts read, no site
                 shutil.rmtree(root / ".cache" / "mkdocs-jekyll", ignore_errors=True)
+                shutil.rmtree(cmd[cmd.index("-d") + 1], ignore_errors=True)
             seconds, cpu, peak = run_once(cmd, root)
             if round_no >= args.warmup:
                 results[name].seconds.append(round(seconds, 3))

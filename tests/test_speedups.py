@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import sys
 from pathlib import Path
 from typing import Any, TypeVar
@@ -617,6 +618,40 @@ def test_serve_rebuild_moves_unchanged_files_back_and_writes_the_rest(
     assert [name for name in served if served[name] != fresh[name]] == []
 
 
+def test_a_build_into_the_last_builds_folder_keeps_unchanged_files_and_matches_a_fresh_one(
+        tmp_path: Path) -> None:
+    write_file, copy_file = mkdocs_utils.write_file, mkdocs_utils.copy_file
+    clean_directory = mkdocs_utils.clean_directory
+    site = _tricky(tmp_path, "build", True)
+    site.build(strict=False)
+    (site.out / ".nojekyll").write_text("")  # MkDocs leaves dot-names; so does this
+    (site.out / "stray.html").write_text("not from any build")  # MkDocs removes it; so does this
+    before = _inodes(site)
+    site.write("_posts/2025-03-05-plain.md", TRICKY["_posts/2025-03-05-plain.md"].replace(
+        "## Later", "An edited line.\n\n## Later"))
+    (site.docs / "_posts/2025-03-01-footnote.md").unlink()
+    site.build(strict=False)
+    after = _inodes(site)
+    assert (mkdocs_utils.write_file, mkdocs_utils.copy_file, mkdocs_utils.clean_directory) == (
+        write_file, copy_file, clean_directory)
+    assert [name for name in after if name.startswith(".")] == [".nojekyll"]
+    assert "stray.html" not in after
+    edited = "port/2025/03/05/plain.html"
+    assert "An edited line." in text_of(site.page("/" + edited).select_one("article"))
+    assert after[edited] != before[edited]
+    assert after["2025/03/04/ids.html"] == before["2025/03/04/ids.html"]  # moved back
+    assert "2025/03/01/footnote.html" in before
+    assert "2025/03/01/footnote.html" not in after
+    # the same files, byte for byte, as a build into an empty folder
+    kept = _outputs(site)
+    del kept[".nojekyll"]
+    shutil.rmtree(site.out)
+    site.build(strict=False)
+    fresh = _outputs(site)
+    assert sorted(kept) == sorted(fresh)
+    assert [name for name in kept if kept[name] != fresh[name]] == []
+
+
 def test_a_failed_serve_rebuild_puts_mkdocs_back_and_the_next_one_is_whole(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_file = mkdocs_utils.write_file
@@ -671,8 +706,8 @@ def test_an_unknown_write_file_is_left_alone_with_one_info_line(
         dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
     assert mkdocs_utils.write_file is other_write_file
     lines = [r.getMessage() for r in caplog.records if "written again" in r.getMessage()]
-    assert lines == ["Unchanged files are written again on each `mkdocs serve` rebuild: this "
-                     "MkDocs' write_file and copy_file are not the ones this was tested with"]
+    assert lines == ["Unchanged files are written again on each build: this MkDocs' write_file, "
+                     "copy_file and clean_directory are not the ones this was tested with"]
     assert _inodes(site)["2025/03/04/ids.html"] != before["2025/03/04/ids.html"]
 
 

@@ -1,16 +1,22 @@
-"""The last build's unchanged files, kept by `mkdocs serve` instead of written again.
+"""The last build's unchanged files, kept instead of written again.
 
 Before every build MkDocs empties the site folder, then writes every page and copies every
-static file again, though an edit to one post changes few of them. Writing the data is what
-costs: on this project's machines a rebuild of the 1000-post benchmark site wrote 1650 pages
-(80 MB) in 3 to 5 s of a 19 s rebuild, while moving the same files back took 0.3 s.
+static file again, though most of them come out the same as last time (every page, on a build
+with no change; all but a few, on a `mkdocs serve` rebuild after an edit). Creating the files
+is what costs: on this project's machines, creating a new file costs far more than moving an
+existing one, and more so after many files were removed. A rebuild of the 1000-post benchmark
+site wrote 1650 pages (80 MB) in 3 to 5 s of a 19 s rebuild, while moving the same files back
+took 0.3 s.
 
-Under `mkdocs serve` (not `--dirty`, which empties nothing), just before MkDocs empties the
-folder, the last build's files are moved into a hidden folder in it (MkDocs leaves names that
-start with '.' alone). While the site is built, MkDocs' `write_file` and `copy_file` are
-wrapped: a file whose bytes equal the last build's file at the same path is moved back instead
-of written. At the end of the build, the rest of the last build (the files that changed or are
-gone) is removed, so the folder holds what a fresh build writes.
+On every build that empties the folder (`mkdocs build`, `mkdocs serve` rebuilds; not
+`--dirty`, which empties nothing), when MkDocs asks to empty it, the last build's files are
+first moved into a hidden folder inside it (MkDocs leaves names that start with '.' alone), so
+the build still starts from an empty folder. While the site is built, MkDocs' `write_file` and
+`copy_file` are wrapped: a file whose bytes equal the last build's file at the same path is
+moved back instead of written. At the end of the build, or when it fails, the rest of the
+last build (the files that changed or are gone) is removed, so the folder holds what a fresh
+build writes. A file moved back keeps its time of writing, as `rsync` or a web server's cache
+would want for unchanged bytes.
 
 The wrapped functions are MkDocs' (or ProperDocs') own, used by its build for every page and
 static file; with any other signature they are left alone, with one info line.
@@ -30,7 +36,8 @@ from mkdocs import utils
 log = logging.getLogger("mkdocs.plugins.jekyll")
 
 HIDDEN = ".mkdocs-jekyll-last-build"
-_SHAPES = {"write_file": ["content", "output_path"], "copy_file": ["source_path", "output_path"]}
+_SHAPES = {"write_file": ["content", "output_path"], "copy_file": ["source_path", "output_path"],
+           "clean_directory": ["directory"]}
 
 
 def _same_bytes(path: str, other: str) -> bool:
@@ -44,7 +51,7 @@ def _same_bytes(path: str, other: str) -> bool:
 
 
 class KeptOutput:
-    """One per `mkdocs serve`; `start` before MkDocs empties the site folder, `finish` after."""
+    """One per site; `start` before MkDocs empties the site folder, `finish` after the build."""
 
     def __init__(self) -> None:
         self.site_dir = ""
@@ -60,16 +67,28 @@ class KeptOutput:
                                  .parameters) for name in _SHAPES}
             self.checked = shapes == _SHAPES
             if not self.checked:
-                log.info("Unchanged files are written again on each `mkdocs serve` rebuild: "
-                         "this MkDocs' write_file and copy_file are not the ones this was "
+                log.info("Unchanged files are written again on each build: this MkDocs' "
+                         "write_file, copy_file and clean_directory are not the ones this was "
                          "tested with")
         return self.checked
 
     def start(self, site_dir: str) -> None:
+        """Be ready for MkDocs to empty `site_dir`; nothing moves unless it does."""
         self.finish()
-        if not os.path.isdir(site_dir) or not self._host_fits():
+        if not self._host_fits():
             return
         self.site_dir = os.path.abspath(site_dir)
+        self.originals = {name: getattr(utils, name) for name in _SHAPES}
+        utils.clean_directory = self._clean_directory  # type: ignore[assignment]
+
+    def _clean_directory(self, directory: str) -> None:
+        if os.path.abspath(directory) == self.site_dir and not self.last:
+            self._keep_last_build()
+        self.originals["clean_directory"](directory)
+
+    def _keep_last_build(self) -> None:
+        if not os.path.isdir(self.site_dir):
+            return
         last = os.path.join(self.site_dir, HIDDEN)
         shutil.rmtree(last, ignore_errors=True)  # left by a build that stopped half-way
         entries = [e for e in os.listdir(self.site_dir) if not e.startswith(".")]
@@ -83,7 +102,6 @@ class KeptOutput:
             log.debug("Could not keep the last build's files: %s", error)
         self.last = last
         self.kept = self.written = 0
-        self.originals = {name: getattr(utils, name) for name in _SHAPES}
         utils.write_file = self._write_file  # type: ignore[assignment]
         utils.copy_file = self._copy_file  # type: ignore[assignment]
 

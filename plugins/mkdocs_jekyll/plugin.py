@@ -63,7 +63,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.is_serve = False
         self.is_dirty = False
         self.template_code = TemplateCode()  # compiled templates, kept across serve rebuilds
-        self.kept_output = KeptOutput()  # unchanged files, not written again by serve rebuilds
+        self.kept_output = KeptOutput()  # unchanged files of the last build, not written again
         self.translator: Translator | None = None
         self.translations: dict[str, Translation] = {}  # by the copy's src_uri
         self.jekyll_config_path: Path | None = None
@@ -318,7 +318,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
 
     @event_priority(-100)  # the last thing before MkDocs empties the site folder
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self.is_serve and not self.is_dirty and self.config.enabled and self.config.speedups:
+        if not self.is_dirty and self.config.enabled and self.config.speedups:
             self.kept_output.start(config.site_dir)
 
     @event_priority(-100)
