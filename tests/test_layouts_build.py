@@ -178,3 +178,16 @@ def test_front_page_is_the_site_root_by_default(minimal_site: Site) -> None:
     front = minimal_site.page("/")
     assert text_of(front.select_one(".jekyll-card--lead .jekyll-card__headline")) == "First story"
     assert not (minimal_site.out / "blog").exists()
+
+
+def test_news_styles_are_one_style_sheet_every_page_links(demo_site: Site) -> None:
+    sheet = demo_site.out / "assets/stylesheets/jekyll.css"
+    assert ".jekyll-kicker" in sheet.read_text(encoding="utf-8")
+    for url in ("/", FERRY, "/category/news/", "/author/mtorres/", "/tag/transport/"):
+        page = demo_site.page(url)
+        links = [link["href"] for link in page.select("head link[rel=stylesheet]")
+                 if link["href"].endswith("jekyll.css")]
+        assert len(links) == 1, url
+        folder = url if url.endswith("/") else url.rsplit("/", 1)[0] + "/"
+        assert (demo_site.out / (folder.lstrip("/") + links[0])).resolve() == sheet.resolve()
+        assert not any(".jekyll-kicker" in (style.string or "") for style in page.select("style"))
