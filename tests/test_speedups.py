@@ -575,6 +575,11 @@ def _inodes(site: Site) -> dict[str, tuple[int, int]]:
             for p in site.out.rglob("*") if p.is_file()}
 
 
+def _folders(site: Site) -> dict[str, int]:
+    return {p.relative_to(site.out).as_posix(): p.stat().st_ino
+            for p in site.out.rglob("*") if p.is_dir()}
+
+
 def test_serve_rebuild_moves_unchanged_files_back_and_writes_the_rest(
         tmp_path: Path) -> None:
     write_file, copy_file = mkdocs_utils.write_file, mkdocs_utils.copy_file
@@ -626,7 +631,7 @@ def test_a_build_into_the_last_builds_folder_keeps_unchanged_files_and_matches_a
     site.build(strict=False)
     (site.out / ".nojekyll").write_text("")  # MkDocs leaves dot-names; so does this
     (site.out / "stray.html").write_text("not from any build")  # MkDocs removes it; so does this
-    before = _inodes(site)
+    before, before_folders = _inodes(site), _folders(site)
     site.write("_posts/2025-03-05-plain.md", TRICKY["_posts/2025-03-05-plain.md"].replace(
         "## Later", "An edited line.\n\n## Later"))
     (site.docs / "_posts/2025-03-01-footnote.md").unlink()
@@ -640,16 +645,21 @@ def test_a_build_into_the_last_builds_folder_keeps_unchanged_files_and_matches_a
     assert "An edited line." in text_of(site.page("/" + edited).select_one("article"))
     assert after[edited] != before[edited]
     assert after["2025/03/04/ids.html"] == before["2025/03/04/ids.html"]  # moved back
+    # folders too: the last build's, moved back, not made again
+    assert _folders(site)["2025/03/04"] == before_folders["2025/03/04"]
+    assert _folders(site)["port/2025/03/05"] == before_folders["port/2025/03/05"]
     assert "2025/03/01/footnote.html" in before
     assert "2025/03/01/footnote.html" not in after
-    # the same files, byte for byte, as a build into an empty folder
-    kept = _outputs(site)
+    # the same files and folders, byte for byte, as a build into an empty folder
+    kept, kept_folders = _outputs(site), _folders(site)
     del kept[".nojekyll"]
     shutil.rmtree(site.out)
     site.build(strict=False)
     fresh = _outputs(site)
     assert sorted(kept) == sorted(fresh)
     assert [name for name in kept if kept[name] != fresh[name]] == []
+    assert sorted(kept_folders) == sorted(_folders(site))
+    assert "2025/03/01" in before_folders and "2025/03/01" not in kept_folders
 
 
 def test_a_failed_serve_rebuild_puts_mkdocs_back_and_the_next_one_is_whole(
@@ -803,3 +813,56 @@ def test_an_extension_not_known_to_be_local_gets_a_converter_per_post(
     site = _pool_site(tmp_path, "other", "  - footnotes\n  - pymdownx.snippets\n").build()
     assert [p.made for p in pools] == [0] * len(pools)
     assert "Second note." in text_of(site.page("/2025/04/02/second.html"))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_kept_output_ends_with_exactly_the_new_builds_files_and_folders(
+        tmp_path: Path, seed: int) -> None:
+    """Random last and new builds over a few names: files become folders and folders files,
+    folders come back in any order, a plugin writes with its own functions in between."""
+    import random
+
+    rng = random.Random(seed)
+    names = ["a", "b", "c.html", "d"]
+
+    def tree() -> dict[str, bytes]:
+        files: dict[str, bytes] = {}
+        for _ in range(rng.randint(0, 12)):
+            path = "/".join(rng.choice(names) for _ in range(rng.randint(1, 4)))
+            if any(other.startswith(path + "/") or path.startswith(other + "/") for other in files):
+                continue  # one path cannot be both a file and a folder
+            files[path] = rng.choice([b"same", b"other", b"x" * rng.randint(0, 3)])
+        return files
+
+    site = tmp_path / "site"
+    for path, data in tree().items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(data)
+    site.mkdir(exist_ok=True)
+    (site / ".keep").write_text("dot-names stay")
+    new = tree()
+    source = tmp_path / "source"
+    source.mkdir()
+    kept = kept_output.KeptOutput()
+    originals = (mkdocs_utils.write_file, mkdocs_utils.copy_file, mkdocs_utils.clean_directory)
+    kept.start(str(site))
+    try:
+        mkdocs_utils.clean_directory(str(site))
+        for path, data in rng.sample(sorted(new.items()), len(new)):
+            how = rng.choice(["write", "copy", "own"])
+            if how == "write":
+                mkdocs_utils.write_file(data, str(site / path))
+            elif how == "copy":
+                (source / "file").write_bytes(data)
+                mkdocs_utils.copy_file(str(source / "file"), str(site / path))
+            else:  # a plugin's own functions
+                os.makedirs(site / path.rpartition("/")[0], exist_ok=True)
+                (site / path).write_bytes(data)
+    finally:
+        kept.finish()
+    assert (mkdocs_utils.write_file, mkdocs_utils.copy_file, mkdocs_utils.clean_directory) == (
+        originals)
+    found = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert found == {**new, ".keep": b"dot-names stay"}
+    folders = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir()}
+    assert folders == {path.rsplit("/", i)[0] for path in new for i in range(1, path.count("/") + 1)}
