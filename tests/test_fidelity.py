@@ -247,3 +247,18 @@ def test_posts_jekyll_would_not_read_are_not_published(minimal_site: Site) -> No
     left_out = [m for m in minimal_site.infos() if "that Jekyll does not read as posts" in m]
     assert len(left_out) == 1
     assert "_posts/embargo/2025-06-02-embargoed.md" in left_out[0]
+
+
+def test_exclude_and_include_patterns_match_as_ruby_fnmatch_without_flags() -> None:
+    from mkdocs_jekyll.jekyll.sitefiles import EntryFilter
+
+    entries = EntryFilter(Path("/site"), {"exclude": ["drafts*", "_posts/[^a]*", "old?"],
+                                          "include": ["_keep.md"]})
+    assert entries.rejects("drafts-2024", "")
+    assert entries.rejects("x/drafts", "") is False  # the pattern is anchored at the source
+    assert entries.rejects("b.md", "_posts")  # `[^a]` negates, and `*` matches on past a `/`
+    assert entries.rejects("b/deeper.md", "_posts")
+    assert not entries.rejects("a.md", "_posts")
+    assert entries.rejects("old1", "") and not entries.rejects("old12", "")
+    assert not entries.rejects("_keep.md", "")  # included, though it starts with `_`
+    assert entries.rejects("_other.md", "")
