@@ -208,3 +208,23 @@ def test_bad_front_matter_stops_the_build_naming_the_file(workdir: Path,
     except Abort:
         assert "_posts/2025-01-01-x.md" in site.errors(), site.errors()
         assert ".cache" not in site.errors()
+
+
+_URL_PART = st.sampled_from(["a", "b", "ab", ".", "..", "", "x.html", "index.html", "v1.2", "%20"])
+_URL = st.builds(lambda lead, parts, tail: lead + "/".join(parts) + tail,
+                 st.sampled_from(["", "/"]), st.lists(_URL_PART, max_size=5),
+                 st.sampled_from(["", "/"]))
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(targets=st.lists(_URL, max_size=6), page_url=_URL, text=st.sampled_from(["", "<a>", " x "]))
+def test_rebase_gives_mkdocs_relative_urls(targets: list[str], page_url: str, text: str) -> None:
+    from mkdocs.utils import get_relative_url
+    from mkdocs_jekyll.relative_links import END, MARK, MarkRelativeUrls, rebase
+
+    template = text + "".join(f'<a href="{MARK}{url}{END}">{text}</a>' for url in targets)
+    expected = text + "".join(f'<a href="{get_relative_url(url, page_url)}">{text}</a>'
+                              for url in targets)
+    assert rebase(template, page_url) == expected
+    with MarkRelativeUrls(against=page_url):  # HTML shared inside HTML being shared: kept marked
+        assert rebase(template, page_url) == template

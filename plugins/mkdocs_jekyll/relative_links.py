@@ -9,6 +9,8 @@ URL `get_relative_url(target, page.url)` would have given. Used for excerpts on 
 
 from __future__ import annotations
 
+import functools
+import posixpath
 import re
 from types import ModuleType
 from typing import Any
@@ -62,11 +64,60 @@ def marked_template(html: str, marked: int) -> str | None:
 
 def rebase(template: str, page_url: str) -> str:
     """The HTML as rendered at `page_url`."""
-    from mkdocs.utils import get_relative_url
+    from mkdocs import utils
 
     if MARK not in template:
         return template
-    return _MARKED.sub(lambda m: get_relative_url(m.group(1), page_url), template)
+    if utils.get_relative_url is not _GET_RELATIVE_URL:  # marking, or someone else's: ask it
+        relative = utils.get_relative_url
+        return _MARKED.sub(lambda m: relative(m.group(1), page_url), template)
+    texts, targets = _split(template)
+    other = _parts(_folder(page_url))
+    depth = len(other)
+    out = [texts[0]]
+    for (dest, slash), text in zip(targets, texts[1:], strict=True):
+        common = 0
+        for a, b in zip(other, dest, strict=False):
+            if a != b:
+                break
+            common += 1
+        url = "/".join([".."] * (depth - common) + dest[common:]) or "."
+        out.append(url + "/" if slash else url)
+        out.append(text)
+    return "".join(out)
+
+
+def _get_relative_url() -> Any:
+    from mkdocs import utils
+
+    return utils.get_relative_url
+
+
+_GET_RELATIVE_URL = _get_relative_url()
+
+
+# What MkDocs' get_relative_url(url, other) does, with what depends on `url` alone (each marked
+# target) worked out once per shared HTML, and what depends on `other` once per page:
+# tests/test_speedups.py compares the two on generated URLs.
+
+def _folder(other: str) -> str:
+    dirname, _, basename = other.rpartition("/")
+    return dirname if "." in basename else other
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts(path: str) -> list[str]:
+    if not path.startswith("/"):
+        path = "/" + path
+    path = posixpath.normpath(path)[1:]
+    return path.split("/") if path else []
+
+
+@functools.lru_cache(maxsize=256)
+def _split(template: str) -> tuple[list[str], list[tuple[list[str], bool]]]:
+    """The text between the marks, and each mark's target: its parts, and its final slash."""
+    pieces = _MARKED.split(template)
+    return pieces[0::2], [(_parts(url), url.endswith("/")) for url in pieces[1::2]]
 
 
 class AtPageUrl:
