@@ -659,7 +659,8 @@ def test_a_build_into_the_last_builds_folder_keeps_unchanged_files_and_matches_a
     assert sorted(kept) == sorted(fresh)
     assert [name for name in kept if kept[name] != fresh[name]] == []
     assert sorted(kept_folders) == sorted(_folders(site))
-    assert "2025/03/01" in before_folders and "2025/03/01" not in kept_folders
+    assert "2025/03/01" in before_folders
+    assert "2025/03/01" not in kept_folders
 
 
 def test_a_failed_serve_rebuild_puts_mkdocs_back_and_the_next_one_is_whole(
