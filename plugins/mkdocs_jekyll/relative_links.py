@@ -15,6 +15,8 @@ import re
 from types import ModuleType
 from typing import Any
 
+from mkdocs import utils as mkdocs_utils
+
 MARK, END = "\x1emkdocs-jekyll:", "\x1f"
 PAGE_URL = "\x1emkdocs-jekyll-listing/"  # the URL shared HTML is rendered at: never a real one
 _MARKED = re.compile("\x1emkdocs-jekyll:([^\x1e\x1f]*)\x1f")
@@ -27,10 +29,8 @@ class MarkRelativeUrls:
     imported `get_relative_url` themselves."""
 
     def __init__(self, *also: ModuleType, against: str = PAGE_URL) -> None:
-        from mkdocs import utils
-
-        self._modules = (utils, *also)
-        self._original = utils.get_relative_url
+        self._modules = (mkdocs_utils, *also)
+        self._original = mkdocs_utils.get_relative_url
         self._against = against
         self.marked = 0
 
@@ -64,12 +64,10 @@ def marked_template(html: str, marked: int) -> str | None:
 
 def rebase(template: str, page_url: str) -> str:
     """The HTML as rendered at `page_url`."""
-    from mkdocs import utils
-
     if MARK not in template:
         return template
-    if utils.get_relative_url is not _GET_RELATIVE_URL:  # marking, or someone else's: ask it
-        relative = utils.get_relative_url
+    if mkdocs_utils.get_relative_url is not _GET_RELATIVE_URL:  # marking, or another's: ask it
+        relative = mkdocs_utils.get_relative_url
         return _MARKED.sub(lambda m: relative(m.group(1), page_url), template)
     texts, targets = _split(template)
     other = _parts(_folder(page_url))
@@ -81,24 +79,18 @@ def rebase(template: str, page_url: str) -> str:
             if a != b:
                 break
             common += 1
-        url = "/".join([".."] * (depth - common) + dest[common:]) or "."
+        url = "/".join(("..",) * (depth - common) + dest[common:]) or "."
         out.append(url + "/" if slash else url)
         out.append(text)
     return "".join(out)
 
 
-def _get_relative_url() -> Any:
-    from mkdocs import utils
-
-    return utils.get_relative_url
-
-
-_GET_RELATIVE_URL = _get_relative_url()
+_GET_RELATIVE_URL = mkdocs_utils.get_relative_url
 
 
 # What MkDocs' get_relative_url(url, other) does, with what depends on `url` alone (each marked
 # target) worked out once per shared HTML, and what depends on `other` once per page:
-# tests/test_speedups.py compares the two on generated URLs.
+# tests/test_properties.py compares the two on generated URLs.
 
 def _folder(other: str) -> str:
     dirname, _, basename = other.rpartition("/")
@@ -106,15 +98,15 @@ def _folder(other: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _parts(path: str) -> list[str]:
+def _parts(path: str) -> tuple[str, ...]:
     if not path.startswith("/"):
         path = "/" + path
     path = posixpath.normpath(path)[1:]
-    return path.split("/") if path else []
+    return tuple(path.split("/")) if path else ()
 
 
 @functools.lru_cache(maxsize=256)
-def _split(template: str) -> tuple[list[str], list[tuple[list[str], bool]]]:
+def _split(template: str) -> tuple[list[str], list[tuple[tuple[str, ...], bool]]]:
     """The text between the marks, and each mark's target: its parts, and its final slash."""
     pieces = _MARKED.split(template)
     return pieces[0::2], [(_parts(url), url.endswith("/")) for url in pieces[1::2]]
