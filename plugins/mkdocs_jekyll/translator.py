@@ -11,6 +11,7 @@ import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from .jekyll.mapping import render_copy
@@ -54,9 +55,9 @@ class Translator:
         mtime = draft_mtime(docs_dir, source)  # a draft without a date is dated by its mtime
         digest = hashlib.sha1(raw + settings_key.encode() + repr(mtime).encode()).hexdigest()
         memo = self._memo.get(source)
-        if memo is None or memo[0].digest != digest or not still_true(memo[0], site.now):
+        if memo is None or not _current(memo[0], digest, site.now):
             stored: Stored | None = self.store.get(source)
-            if stored is None or stored.digest != digest or not still_true(stored, site.now):
+            if stored is None or not _current(stored, digest, site.now):
                 stored = Stored(digest, read_post(source, decode_post(source, raw), site, mtime),
                                 site.now)
             names = {k: a.name for k, a in site.authors.items()}
@@ -105,6 +106,12 @@ class Translator:
     def keep(self, sources: list[str]) -> None:
         """Store these posts, as read, for the next build (the posts of this build)."""
         self.store.save({source: self._memo[source][0] for source in sources})
+
+
+def _current(stored: Stored, digest: str, now: datetime) -> bool:
+    """Whether a post read earlier is the post as it reads now: same bytes and settings, and
+    still on the same side of its date."""
+    return stored.digest == digest and still_true(stored, now)
 
 
 def post_marker() -> str:
