@@ -3,10 +3,10 @@ Liquid when present) in a first and a later build of this plugin on the generate
 
     python benchmarks/profile_mapping.py --posts 1000 [--top 25 [--warm]]
 
-Two builds run one after the other in this process: a first one (cold: nothing in the cache
-folder) and a later one (warm: a new plugin instance finds the posts as the first build read and
-rendered them, in `posts.pickle` and `liquid.pickle`, as every build after the first does). The
-CPU time of the plugin's mapping hooks is measured with `time.process_time` around each call,
+Two builds run one after the other, each in a new process as `mkdocs build` does: a first one
+(cold: nothing in the cache folder) and a later one (warm: it finds the posts as the first build
+read and rendered them, in `posts.pickle` and `liquid.pickle`, as every build after the first
+does). The CPU time of the plugin's mapping hooks is measured with `time.process_time` around each call,
 with no profiler running: a profiler charges its own cost to each Python call, which inflates
 Markdown's many small calls far more than the mapping layer's few large ones and so understates
 the mapping layer's share (under cProfile it read 2.5 % of a later build where this measures
@@ -19,9 +19,11 @@ from __future__ import annotations
 import argparse
 import cProfile
 import functools
+import json
 import os
 import pstats
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -61,7 +63,7 @@ def timed_hooks(spent: dict[str, float]) -> None:
 
 def build_once(config_file: Path, site_dir: Path,
                profile: cProfile.Profile | None = None) -> float:
-    """One build with a new plugin instance, as in a new process; returns its CPU seconds."""
+    """One build with a new plugin instance; returns its CPU seconds."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.config.defaults import MkDocsConfig
@@ -96,18 +98,25 @@ def main() -> int:
                         help="also profile one more build and print its N costliest functions")
     parser.add_argument("--warm", action="store_true",
                         help="with --top: profile a later build instead of a first one")
+    parser.add_argument("--timed-build", nargs=2, metavar=("CONFIG", "SITE"),
+                        help=argparse.SUPPRESS)  # one timed build, in the process it runs in
     args = parser.parse_args()
+    if args.timed_build:
+        spent: dict[str, float] = {}
+        timed_hooks(spent)
+        total = build_once(Path(args.timed_build[0]), Path(args.timed_build[1]))
+        print(json.dumps({"spent": spent, "total": total}))
+        return 0
 
     with tempfile.TemporaryDirectory() as tmp:
         roots = corpus.generate(Path(tmp) / "corpus", args.posts, args.seed)
         config_file = roots["plugin"] / "mkdocs.yml"
         site_dir = Path(tmp) / "site"
-        spent: dict[str, float] = {}
-        timed_hooks(spent)
         for label in ("first build (cold)", "later build (warm)"):
-            spent.clear()
-            total = build_once(config_file, site_dir)
-            report(label, spent, total, args.posts)
+            result = json.loads(subprocess.run(
+                [sys.executable, __file__, "--timed-build", str(config_file), str(site_dir)],
+                check=True, capture_output=True, text=True).stdout.splitlines()[-1])
+            report(label, result["spent"], result["total"], args.posts)
         if args.top:
             if not args.warm:
                 shutil.rmtree(roots["plugin"] / ".cache", ignore_errors=True)
