@@ -4,6 +4,7 @@ a store that is damaged or written by other code is read as empty."""
 
 from __future__ import annotations
 
+import os
 import pickle
 from datetime import datetime, timezone
 from pathlib import Path
@@ -78,6 +79,55 @@ def test_the_next_build_reads_and_renders_nothing_and_shows_the_same_site(
     assert [name for name in first if first[name] != second[name]] == []
 
 
+def test_the_next_build_makes_no_copy_again(
+        minimal_site: Site, work: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy made from the same post as read and the same rendered body, and untouched since,
+    is neither made nor compared again; the site is the same."""
+    written: list[str] = []
+    write = translator._write_if_changed
+
+    def counted_write(path: Path, text: str) -> None:
+        written.append(path.name)
+        write(path, text)
+
+    monkeypatch.setattr(translator, "_write_if_changed", counted_write)
+    site = _with_posts(minimal_site)
+    site.build(strict=False)
+    first = _outputs(site)
+    assert sorted(written) == ["2025-03-04-first-story.md", "2025-03-05-linking.md"]
+    written.clear()
+    site.build(strict=False)
+    assert written == []
+    assert _outputs(site) == first
+
+
+@pytest.mark.parametrize("how", ["edited", "replaced within one mtime tick"])
+def test_a_copy_changed_in_the_cache_folder_is_made_again(minimal_site: Site, how: str) -> None:
+    site = minimal_site
+    site.build()
+    title = site.page("/town/2025/03/04/first-story.html").select_one("article h1")
+    assert title is not None
+    shown = text_of(title)
+    copy = next((site.root / STORE / "posts").rglob("2025-03-04-first-story.md"))
+    text = copy.read_text()
+    assert shown in text
+    forged = text.replace(shown, "X" * len(shown))  # the same size
+    if how == "edited":
+        copy.write_text(forged)
+    else:  # another file put in its place with the same size and mtime: only its inode differs
+        kept = copy.stat()
+        other = copy.with_name("other.md")
+        other.write_text(forged)
+        os.utime(other, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+        os.replace(other, copy)
+        assert (copy.stat().st_size, copy.stat().st_mtime_ns) == (kept.st_size, kept.st_mtime_ns)
+    site.build()
+    title = site.page("/town/2025/03/04/first-story.html").select_one("article h1")
+    assert title is not None
+    assert text_of(title) == shown
+    assert copy.read_text() == text
+
+
 def test_an_edited_post_is_read_again_and_the_posts_linking_to_it_follow(
         minimal_site: Site, work: dict[str, list[str]]) -> None:
     site = _with_posts(minimal_site)
@@ -122,7 +172,7 @@ def test_a_damaged_or_foreign_store_is_read_as_empty(
     site = _with_posts(minimal_site)
     site.build(strict=False)
     first = _outputs(site)
-    for name in ("posts.pickle", "liquid.pickle"):
+    for name in ("posts.pickle", "liquid.pickle", "copies.pickle"):
         (site.root / STORE / name).write_bytes(store)
     work["read"].clear()
     work["rendered"].clear()

@@ -90,8 +90,10 @@ def render_posts(renderer: PostRenderer | None, translator: Translator,
         if renderer is not None and has_liquid(post.body):
             path = site.docs_dir / post.source
             rendered = renderer.render(post, post.body,
-                                       lambda path=path: path.read_text(encoding="utf-8"))
+                                       lambda path=path: path.read_text(encoding="utf-8"),
+                                       translator.key_of(post))
             for problem in rendered.warnings:
                 log.warning("%s", problem)
             body = rendered.text
         translator.write(translation, body)
+    translator.keep_copies()

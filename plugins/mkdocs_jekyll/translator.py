@@ -2,7 +2,9 @@
 
 Posts are re-read only when their bytes or the site settings change, so `mkdocs serve` rebuilds
 touch only the post that was edited, and a build reads again only the posts the last build did
-not read as they are (`post_store.py`); copies are rewritten only when their text changes.
+not read as they are (`post_store.py`); copies are rewritten only when their text changes, and
+a copy this build would write as the last build wrote it (the same post as read, the same
+rendered body, the file untouched since: `copies.pickle`) is not even made again.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ class Translator:
         self.store = Store(cache_dir / "posts.pickle")
         # source -> (rendered body, post, copy) for posts whose Liquid changed the body
         self._rendered: dict[str, tuple[str, JekyllPost, str]] = {}
+        # copy path -> (what the copy was made from, the file's inode, size and mtime_ns) as
+        # last written: a file replaced since has another inode, even within one mtime tick
+        self.copies = Store(cache_dir / "copies.pickle")
+        self._written: dict[str, tuple[str, int, int, int]] = {}
 
     def translate(self, docs_dir: Path, source: str, post_dir: str, site: SiteSettings,
                   settings_key: str, nav_blog: str | None = None) -> Translation:
@@ -73,9 +79,24 @@ class Translator:
         copy_path = self.cache_dir / "posts" / copy_uri
         return Translation(post, copy_path, copy_uri)
 
+    def key_of(self, post: JekyllPost) -> str | None:
+        """What `post` was read from: its file's bytes, the site settings, a draft's mtime, and
+        whether it was in the future then (the only part of a read that the time decides).
+        None for a post changed after reading (categories respelled to share one listing)."""
+        stored = self._memo[post.source][0]
+        if post is not stored.post:
+            return None
+        return f"{stored.digest} {post.date > stored.read_at}"
+
     def write(self, translation: Translation, body: str | None = None) -> None:
         """Write the copy Material reads; `body` replaces the post's body (rendered Liquid)."""
         post = translation.post
+        made_from = self.key_of(post)
+        if made_from is not None and body is not None and body != post.body:
+            made_from += " " + hashlib.sha1(body.encode()).hexdigest()
+        path = str(translation.copy_path)
+        if made_from is not None and self._unchanged(path, made_from):
+            return
         if body is None or body == post.body:
             copy = self._copy_of(post)
         else:
@@ -90,7 +111,23 @@ class Translator:
                 self._rendered[post.source] = memo
             copy = memo[2]
         _write_if_changed(translation.copy_path, copy)
+        if made_from is not None:
+            self._written[path] = (made_from, *_identity(os.stat(path)))
 
+    def _unchanged(self, path: str, made_from: str) -> bool:
+        """Whether the copy at `path` is the one the last build made from the same post and body,
+        untouched since."""
+        last = self._written.get(path) or self.copies.get(path)
+        if last is None or last[0] != made_from:
+            return False
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return False
+        if _identity(stat) != last[1:]:
+            return False
+        self._written[path] = last
+        return True
 
     def _copy_of(self, post: JekyllPost) -> str:
         """The memoised copy, or a fresh one for a post changed after reading (categories
@@ -107,11 +144,20 @@ class Translator:
         """Store these posts, as read, for the next build (the posts of this build)."""
         self.store.save({source: self._memo[source][0] for source in sources})
 
+    def keep_copies(self) -> None:
+        """Remember the copies this build wrote or found as they were, for the next build."""
+        self.copies.save(self._written)
+        self._written = {}
+
 
 def _current(stored: Stored, digest: str, now: datetime) -> bool:
     """Whether a post read earlier is the post as it reads now: same bytes and settings, and
     still on the same side of its date."""
     return stored.digest == digest and still_true(stored, now)
+
+
+def _identity(stat: os.stat_result) -> tuple[int, int, int]:
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def post_marker() -> str:

@@ -152,8 +152,11 @@ class PostRenderer:
 
     # -- rendering -----------------------------------------------------------------------
 
-    def render(self, post: JekyllPost, body: str, original: Callable[[], str]) -> Rendered:
-        """`body` with its Liquid rendered; `original` gives the post file's text (for lines)."""
+    def render(self, post: JekyllPost, body: str, original: Callable[[], str],
+               read_from: str | None = None) -> Rendered:
+        """`body` with its Liquid rendered; `original` gives the post file's text (for lines).
+        `read_from` names what the post was read from (its file's bytes and the settings), when
+        the caller knows it: then the file is not read again to tell whether `page` changed."""
         if not has_liquid(body):
             return Rendered(body)
         if not self.keep:
@@ -161,7 +164,8 @@ class PostRenderer:
             self.environment().deps = {}
             return self._render_text(post, body, original)
         memo = self._memo.get(post.source)
-        own = _own_key(post, original())  # `page` comes from the post's own file
+        # `page` comes from the post's own file
+        own = f"read {read_from}" if read_from is not None else _own_key(post, original())
         body_key = hashlib.sha1(body.encode()).hexdigest()
         if memo and memo.body == body_key and memo.own == own and all(
                 self._now_value(key) == value for key, value in memo.deps.items()):
