@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from conftest import Site, at_end_build, text_of
-from mkdocs_jekyll import material_speedups, translator
+from mkdocs_jekyll import material_speedups, newsroom, translator
 from mkdocs_jekyll.jekyll import site as site_module
 from mkdocs_jekyll.jekyll.liquid.render import PostRenderer
 
@@ -126,6 +126,37 @@ def test_a_copy_changed_in_the_cache_folder_is_made_again(minimal_site: Site, ho
     assert title is not None
     assert text_of(title) == shown
     assert copy.read_text() == text
+
+
+def test_related_stories_are_worked_out_again_only_when_a_section_or_tag_changes(
+        minimal_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    worked_out: list[int] = []
+    related_stories = newsroom.related_stories
+
+    def counted(stories: Any, limit: int) -> Any:
+        worked_out.append(len(stories))
+        return related_stories(stories, limit)
+
+    monkeypatch.setattr(newsroom, "related_stories", counted)
+    site = minimal_site
+    site.write("_posts/2025-03-05-second.md", "---\ntitle: Second\ncategories: [Town]\n---\nTwo.\n")
+    third = site.write("_posts/2025-03-06-third.md",
+                       "---\ntitle: Third\ncategories: [Sports]\n---\nThree.\n")
+
+    def related() -> list[str]:
+        page = site.page("/town/2025/03/04/first-story.html")
+        return [text_of(h) for h in page.select(".jekyll-related h3")]
+
+    site.build()
+    assert related() == ["Second"]
+    assert worked_out == [3]
+    site.build()  # the same posts: the last build's related stories are kept
+    assert related() == ["Second"]
+    assert worked_out == [3]
+    third.write_text(third.read_text().replace("[Sports]", "[Town]"))
+    site.build()
+    assert related() == ["Third", "Second"]
+    assert worked_out == [3, 3]
 
 
 def test_an_edited_post_is_read_again_and_the_posts_linking_to_it_follow(

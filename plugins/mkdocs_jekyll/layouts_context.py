@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from . import newsroom
 from .jekyll.authors import Author
+from .post_store import Store
 from .translator import Translation
 
 
@@ -25,12 +26,13 @@ class LayoutsContext:
         self.tag_pages: dict[str, newsroom.TagPage] = {}
         self.tag_urls: dict[str, str] = {}
         self.tag_url_format = "tag/{slug}"
+        self.related_store: Store | None = None  # the related stories, kept for the next build
 
     def prepare(self, files: Files, config: MkDocsConfig, translations: dict[str, Translation],
                 blog: Any, tag_pages: bool) -> None:
         """After every post has its URL (on_files -100); adds the tag pages to `files`."""
         self.files = files
-        self.related = newsroom.related_by_post(translations)
+        self.related = newsroom.related_by_post(translations, store=self.related_store)
         self.neighbours = newsroom.neighbours(translations)
         self.image_sizes = newsroom.image_sizes(translations, Path(config.docs_dir))
         self.tag_pages, self.tag_urls = {}, {}

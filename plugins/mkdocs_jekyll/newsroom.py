@@ -20,6 +20,7 @@ from .jekyll.imagesize import image_size
 from .jekyll.names import slugify
 from .jekyll.related import Story, related_stories
 from .jekyll.text import markup_safe_text
+from .post_store import Store
 from .translator import Translation
 
 log = get_plugin_logger(__name__)
@@ -126,12 +127,24 @@ def escaped_view_heading(markdown: str, page: Any) -> str | None:
     return f"# {page.meta['title']}"
 
 
-def related_by_post(translations: dict[str, Translation], limit: int = 4) -> dict[str, list[str]]:
-    stories = [
-        Story(uri, t.post.date, tuple(t.post.categories), tuple(t.post.tags))
-        for uri, t in translations.items() if not (t.post.draft or t.post.hidden)
-    ]
-    return related_stories(stories, limit)
+def stories(translations: dict[str, Translation]) -> list[Story]:
+    """What 'More in <section>' is worked out from: each listed post's date, sections and tags."""
+    return [Story(uri, t.post.date, tuple(t.post.categories), tuple(t.post.tags))
+            for uri, t in translations.items() if not (t.post.draft or t.post.hidden)]
+
+
+def related_by_post(translations: dict[str, Translation], limit: int = 4,
+                    store: Store | None = None) -> dict[str, list[str]]:
+    """Each post's related stories; `store` keeps them for the next build, which works them
+    out again only when some post's date, sections or tags changed."""
+    told = stories(translations)
+    if store is not None and store.get("stories") == told and store.get("limit") == limit:
+        kept: dict[str, list[str]] = store.get("related")
+        return kept
+    related = related_stories(told, limit)
+    if store is not None:
+        store.save({"stories": told, "limit": limit, "related": related})
+    return related
 
 
 def image_sizes(translations: dict[str, Translation], docs_dir: Path) -> dict[str, list[int]]:

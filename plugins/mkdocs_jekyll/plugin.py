@@ -107,6 +107,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         if self.translator is None or self.translator.cache_dir != cache_dir:
             self.translator = Translator(cache_dir)
             self.liquid_store = Store(cache_dir / "liquid.pickle")
+            self.layouts.related_store = Store(cache_dir / "related.pickle")
 
         self.jekyll_config_path = setup.jekyll_config_path(docs_dir, self.config.jekyll_config)
         jekyll = setup.read_site_config(self.jekyll_config_path, self.config.jekyll_config,
