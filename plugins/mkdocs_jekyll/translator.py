@@ -117,7 +117,7 @@ class Translator:
     def _unchanged(self, path: str, made_from: str) -> bool:
         """Whether the copy at `path` is the one the last build made from the same post and body,
         untouched since."""
-        last = self._written.get(path) or self.copies.get(path)
+        last = self.copies.get(path)
         if last is None or last[0] != made_from:
             return False
         try:
