@@ -84,9 +84,9 @@ def build_once(config_file: Path, site_dir: Path,
 
 def report(label: str, spent: dict[str, float], total: float, posts: int) -> None:
     for name in MAPPING:
-        print(f"  {name:20} {spent.get(name, 0.0):7.2f} s  {100 * spent.get(name, 0.0) / total:5.2f} %")
+        print(f"  {name:20} {spent.get(name, 0.0):7.3f} s  {100 * spent.get(name, 0.0) / total:5.2f} %")
     mapping = sum(spent.values())
-    print(f"{label:22} {mapping:7.2f} s  {100 * mapping / total:5.2f} % of {total:.2f} CPU s "
+    print(f"{label:22} {mapping:7.3f} s  {100 * mapping / total:5.2f} % of {total:.2f} CPU s "
           f"(N={posts})")
 
 

@@ -41,3 +41,20 @@ def test_bench_runs_every_configuration_on_a_tiny_corpus(tmp_path: Path) -> None
     # The plugin really built the five stories at their Jekyll URLs (/section/YYYY/MM/DD/x.html).
     built = (tmp_path / "work" / "site-5" / "plugin").glob("*/[0-9][0-9][0-9][0-9]/*/*/*.html")
     assert len(list(built)) == 5
+
+
+def test_profile_mapping_times_the_hooks_of_a_first_and_a_later_build(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "profile_mapping.py"), "--posts", "5"],
+        capture_output=True, text=True, timeout=600, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    builds = [line for line in lines if line.startswith(("first build", "later build"))]
+    assert [line.split(" (")[0] for line in builds] == ["first build", "later build"]
+    assert all("% of" in line and "(N=5)" in line for line in builds)
+    # Each build's hooks were timed: on_config, which reads the five posts, took some time.
+    on_config = [float(line.split()[1]) for line in lines if line.strip().startswith("on_config")]
+    assert len(on_config) == 2
+    assert all(seconds > 0 for seconds in on_config)
