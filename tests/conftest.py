@@ -8,6 +8,7 @@ import shutil
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -32,6 +33,26 @@ def tool_missing(reason: str) -> NoReturn:
 
 
 V = TypeVar("V")
+
+
+def assert_same(found: Any, read: Any, where: str = "") -> None:
+    """Equal, and of the same types all the way down (a time's offset and tzinfo's type too)."""
+    assert type(found) is type(read), (where, found, read)
+    if isinstance(found, dict):
+        assert list(found) == list(read), where
+        for key in found:
+            assert_same(found[key], read[key], f"{where}.{key}")
+    elif isinstance(found, list):
+        assert len(found) == len(read), where
+        for n, (a, b) in enumerate(zip(found, read, strict=True)):
+            assert_same(a, b, f"{where}[{n}]")
+    else:
+        assert found == read, (where, found, read)
+        if isinstance(found, datetime):
+            assert type(found.tzinfo) is type(read.tzinfo), where
+            assert found.utcoffset() == read.utcoffset(), where
+            assert found.replace(tzinfo=None) == read.replace(tzinfo=None), where
+            assert found.fold == read.fold, where
 
 
 def at_end_build(monkeypatch: pytest.MonkeyPatch, cls: type, read: Callable[[Any], V]) -> list[V]:

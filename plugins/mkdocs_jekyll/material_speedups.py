@@ -11,10 +11,11 @@ Material's blog, as of 9.7-9.8, spends most of a news build in four places:
   none; here when a template first reads it (`LazyReadtime`);
 * `page in blog.posts` is a list scan comparing titles and files, once per page per post
   (quadratic); here the list answers membership from a set of the posts' identities;
-* each post's front matter is read with PyYAML's pure-Python loader; here with libyaml's
-  (same constructors, so the same values) while Material reads the posts, and each text once:
-  kept across `mkdocs serve` rebuilds and, in the cache folder, across builds
-  (`FrontMatterMemo`);
+* each post's front matter is read with PyYAML's pure-Python loader; here a copy's front matter
+  is given as reading it would give it, from the values the copy was written from
+  (`Speedups.copy_made`, `yamlcopy.loaded`), and any other is read with libyaml's (same
+  constructors, so the same values), each text once: kept across `mkdocs serve` rebuilds and,
+  in the cache folder, across builds (`FrontMatterMemo`);
 * every page of every listing builds a Markdown converter for its heading (the second page of a
   section has the first page's Markdown); here a listing page whose HTML cannot depend on
   where it is (no links but to its own anchors, nothing logged, only local extensions) is
@@ -50,6 +51,9 @@ from typing import Any
 import yaml
 from mkdocs.plugins import get_plugin_logger
 
+from .jekyll import yamlcopy
+from .jekyll.mapping import material_front_matter
+from .jekyll.post import JekyllPost
 from .material_excerpts import (  # noqa: F401 (excerpt_head: part of this module's interface)
     SharedConverter,
     excerpt_head,
@@ -431,6 +435,12 @@ class FrontMatterMemo:
     def __call__(self, stream: Any) -> _MemoRead:
         return _MemoRead(self, stream)
 
+    def prefill(self, text: str, value: Any) -> None:
+        """What `text` reads as, known without reading it (the copy's front matter, from the
+        values it was written from: `yamlcopy.loaded`)."""
+        if text not in self.found:
+            self.found[text] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
     def end_build(self) -> None:
         self.found = {text: data for text, data in self.found.items() if text in self.used}
         if self.store and self.used:
@@ -501,6 +511,23 @@ class Speedups:
 
     def _libyaml(self) -> type:
         return yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else self._loader
+
+    def copy_made(self, copy: str, post: JekyllPost) -> None:
+        """Material is to read `copy`, made from `post` by `mapping.render_copy` ("---", the
+        front matter, "---", a blank line, the body): what its front matter reads as is known
+        from the post without reading it (`yamlcopy.loaded`)."""
+        if self.front_matter is None:
+            return
+        end = len(copy) - len(post.body) - 5
+        front = copy[4:end]
+        # Material reads as YAML the text up to the first line "---" or "..." (`YAML_RE`):
+        # the whole front matter when no line of it starts so
+        if (not copy.startswith("---\n") or copy[end:end + 5] != "---\n\n"
+                or "\n---" in front or "\n..." in front):
+            return
+        value = yamlcopy.loaded(material_front_matter(post))
+        if value is not None:
+            self.front_matter.prefill(front, value)
 
     def before_posts_are_read(self) -> None:
         """Material reads each front matter text once, with libyaml (the same SafeLoader

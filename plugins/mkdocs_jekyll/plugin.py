@@ -125,6 +125,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             setup.add_kramdown(config)
         if self.speedups:  # after every Markdown extension is in place
             self.speedups.configure(config, self.is_serve, cache_dir)
+        # Material is given each new copy's front matter as read (a copy's YAML is not read twice)
+        self.translator.on_copy = self.speedups.copy_made if self.speedups else None
         self.redirects_json = site.redirects_json
         roots = sorted({docs_dir, self._site_root(docs_dir)})
         key = settings_key(site) + repr((

@@ -38,12 +38,16 @@ class Translator:
         # source -> (the post as read, copy or None until first asked for, how it is written)
         self._memo: dict[str, tuple[Stored, str | None, Callable[[JekyllPost], str]]] = {}
         self.store = Store(cache_dir / "posts.pickle")
-        # source -> (rendered body, post, copy) for posts whose Liquid changed the body
-        self._rendered: dict[str, tuple[str, JekyllPost, str]] = {}
+        # source -> (rendered body, post, copy, the post the copy shows) for posts whose Liquid
+        # changed the body
+        self._rendered: dict[str, tuple[str, JekyllPost, str, JekyllPost]] = {}
         # copy path -> (what the copy was made from, the file's inode, size and mtime_ns) as
         # last written: a file replaced since has another inode, even within one mtime tick
         self.copies = Store(cache_dir / "copies.pickle")
         self._written: dict[str, tuple[str, int, int, int]] = {}
+        # told of each copy made, with the post it was made from (the speed-ups give Material
+        # its front matter as read, from the post: see `Speedups.copy_made`)
+        self.on_copy: Callable[[str, JekyllPost], None] | None = None
 
     def translate(self, docs_dir: Path, source: str, post_dir: str, site: SiteSettings,
                   settings_key: str, nav_blog: str | None = None) -> Translation:
@@ -97,6 +101,7 @@ class Translator:
         path = str(translation.copy_path)
         if made_from is not None and self._unchanged(path, made_from):
             return
+        shown = post
         if body is None or body == post.body:
             copy = self._copy_of(post)
         else:
@@ -106,11 +111,13 @@ class Translator:
                 if "{{" in described or "{%" in described:  # taken from the Liquid in the body
                     described = plain_text(body.split(post_marker(), 1)[0])
                 write_copy = self._memo[post.source][2]
-                copy = write_copy(replace(post, body=body, description=described))
-                memo = (body, post, copy)
+                rendered = replace(post, body=body, description=described)
+                memo = (body, post, write_copy(rendered), rendered)
                 self._rendered[post.source] = memo
-            copy = memo[2]
+            copy, shown = memo[2], memo[3]
         _write_if_changed(translation.copy_path, copy)
+        if self.on_copy is not None:
+            self.on_copy(copy, shown)
         if made_from is not None:
             self._written[path] = (made_from, *_identity(os.stat(path)))
 

@@ -6,12 +6,16 @@ without PyYAML's representer, which cost more than reading the post. Plain words
 they are; any other scalar is written by PyYAML alone, and anything unusual (a shared object that
 PyYAML would anchor, a scalar over several lines, a tuple, a key that is not plain) makes the
 whole document go through PyYAML.
+
+`loaded` gives what reading that text back gives (`yaml.load` with the safe loaders), without
+reading it, for the documents written by the direct path; tests/test_yamlcopy.py proves it on
+generated data as well.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import yaml
@@ -114,3 +118,44 @@ def _scalar(value: Any, seen: set[int]) -> str:
     if not text.startswith("k: ") or text.count("\n") != 1:
         raise _UsePyYAML  # several lines, or a document end marker
     return text[3:-1]
+
+
+def loaded(data: dict[str, Any]) -> dict[str, Any] | None:
+    """What `yaml.load(dump(data), SafeLoader)` gives, or None where only reading the text back
+    would tell: a float, a tuple, a key that is not text, an object met twice (PyYAML anchors
+    it, and reading gives one object in both places), a time offset with seconds."""
+    try:
+        if not data or type(data) is not dict:
+            raise _UsePyYAML
+        return _loaded(data, set())  # type: ignore[no-any-return]
+    except _UsePyYAML:
+        return None
+
+
+def _loaded(value: Any, seen: set[int]) -> Any:
+    kind = type(value)
+    if kind is str or kind is bool or kind is int or value is None:
+        return value  # PyYAML quotes or escapes any text that would read otherwise
+    if kind is dict:
+        _once(value, seen)
+        found = {}
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _UsePyYAML
+            found[key] = _loaded(item, seen)
+        return found
+    if kind is list:
+        _once(value, seen)
+        return [_loaded(item, seen) for item in value]
+    if kind is date:
+        _once(value, seen)
+        return value
+    if kind is datetime:  # written with its UTC offset, read back with a fixed one
+        _once(value, seen)
+        offset = value.utcoffset()
+        if offset is None:
+            return value.replace(fold=0)
+        if offset % timedelta(minutes=1):
+            raise _UsePyYAML  # "+00:53:28" is no YAML timestamp: it reads as text
+        return value.replace(tzinfo=timezone(offset), fold=0)
+    raise _UsePyYAML
