@@ -52,7 +52,7 @@ import yaml
 from mkdocs.plugins import get_plugin_logger
 
 from .jekyll import yamlcopy
-from .jekyll.mapping import material_front_matter
+from .jekyll.mapping import copy_front_matter, material_front_matter
 from .jekyll.post import JekyllPost
 from .material_excerpts import (  # noqa: F401 (excerpt_head: part of this module's interface)
     SharedConverter,
@@ -513,17 +513,10 @@ class Speedups:
         return yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else self._loader
 
     def copy_made(self, copy: str, post: JekyllPost) -> None:
-        """Material is to read `copy`, made from `post` by `mapping.render_copy` ("---", the
-        front matter, "---", a blank line, the body): what its front matter reads as is known
-        from the post without reading it (`yamlcopy.loaded`)."""
-        if self.front_matter is None:
-            return
-        end = len(copy) - len(post.body) - 5
-        front = copy[4:end]
-        # Material reads as YAML the text up to the first line "---" or "..." (`YAML_RE`):
-        # the whole front matter when no line of it starts so
-        if (not copy.startswith("---\n") or copy[end:end + 5] != "---\n\n"
-                or "\n---" in front or "\n..." in front):
+        """Material is to read `copy`, made from `post` by `mapping.render_copy`: what its front
+        matter reads as is known from the post without reading it (`yamlcopy.loaded`)."""
+        front = copy_front_matter(copy, post)
+        if self.front_matter is None or front is None:
             return
         value = yamlcopy.loaded(material_front_matter(post))
         if value is not None:

@@ -51,3 +51,15 @@ def material_front_matter(post: JekyllPost) -> dict[str, Any]:
 def render_copy(post: JekyllPost) -> str:
     front = yamlcopy.dump(material_front_matter(post))
     return f"---\n{front}---\n\n{post.body}"
+
+
+def copy_front_matter(copy: str, post: JekyllPost) -> str | None:
+    """The front matter text of `copy` (made from `post` by `render_copy`) as Material's blog
+    reads it: the text up to the first line "---" or "..." (MkDocs' `YAML_RE`), so None when a
+    line of the front matter starts so (never for what `yamlcopy.dump` writes)."""
+    end = len(copy) - len(post.body) - 5
+    front = copy[4:end]
+    if (not copy.startswith("---\n") or copy[end:end + 5] != "---\n\n"
+            or "\n---" in front or "\n..." in front):
+        return None
+    return front

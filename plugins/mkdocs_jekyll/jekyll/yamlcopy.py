@@ -7,9 +7,9 @@ they are; any other scalar is written by PyYAML alone, and anything unusual (a s
 PyYAML would anchor, a scalar over several lines, a tuple, a key that is not plain) makes the
 whole document go through PyYAML.
 
-`loaded` gives what reading that text back gives (`yaml.load` with the safe loaders), without
-reading it, for the documents written by the direct path; tests/test_yamlcopy.py proves it on
-generated data as well.
+`loaded` gives what reading the text back gives (`yaml.load` with the safe loaders) without
+reading it, for documents of text, integers, booleans, nulls, dates and times in lists and
+mappings with text keys; tests/test_yamlcopy.py proves it on generated data as well.
 """
 
 from __future__ import annotations
