@@ -237,14 +237,26 @@ def bench_serve(size: int, args: argparse.Namespace, work: Path) -> dict[str, ob
 
 # -- report -------------------------------------------------------------------------------------
 
+def round_ratio(result: Result, plain: Result | None) -> float | None:
+    """The median, over the rounds, of the CPU time's ratio to (1) in the same round: the
+    configurations of one round run one after the other, so the machine's drift from round to
+    round (its speed changes by a fifth on a shared machine) cancels out."""
+    if plain is None or not plain.cpu_seconds or len(plain.cpu_seconds) != len(result.cpu_seconds):
+        return None
+    return statistics.median(c / p for c, p in zip(result.cpu_seconds, plain.cpu_seconds,
+                                                     strict=True))
+
+
 def table(results: list[Result], serve: dict[str, object] | None) -> str:
-    lines = ["| N | configuration | seconds (median) | × (1) | CPU s | CPU × (1) | peak MB | runs (s) |",
-             "|---:|---|---:|---:|---:|---:|---:|---|"]
+    lines = ["| N | configuration | seconds (median) | × (1) | CPU s | CPU × (1) | CPU × (1) by round "
+             "| peak MB | runs (s) |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---|"]
     floors = {r.size: r.median for r in results if r.config == "plain" and r.median}
     cpu_floors = {r.size: r.cpu_median for r in results if r.config == "plain" and r.cpu_median}
+    plains = {r.size: r for r in results if r.config == "plain" and not r.skipped}
     for r in results:
         if r.skipped:
-            lines.append(f"| {r.size} | {r.label} | skipped: {r.skipped} | | | | | |")
+            lines.append(f"| {r.size} | {r.label} | skipped: {r.skipped} | | | | | | |")
             continue
         med = r.median or 0.0
         floor = floors.get(r.size)
@@ -253,7 +265,9 @@ def table(results: list[Result], serve: dict[str, object] | None) -> str:
         cpu = r.cpu_median or 0.0
         cpu_floor = cpu_floors.get(r.size)
         cpu_ratio = f"{cpu / cpu_floor:.2f}" if cpu_floor else "–"
+        by_round = round_ratio(r, plains.get(r.size))
         lines.append(f"| {r.size} | {r.label} | {med:.2f} | {ratio} | {cpu:.2f} | {cpu_ratio} "
+                     f"| {'–' if by_round is None else f'{by_round:.2f}'} "
                      f"| {max(r.peak_mb):.0f} | {runs} |")
     sizes = sorted({r.size for r in results})
     for small, big in itertools.pairwise(sizes):
@@ -264,14 +278,14 @@ def table(results: list[Result], serve: dict[str, object] | None) -> str:
             cb = next((r.cpu_median for r in results if r.size == big and r.config == name), None)
             if a and b and ca and cb:
                 lines.append(f"| {big}÷{small} | {CONFIGS[name]} | {b / a:.2f} | | {cb / ca:.2f} "
-                             "| | | growth |")
+                             "| | | | growth |")
     if serve:
         med = serve["median"]
         full = next((r.median for r in results if r.size == serve["size"] and r.config == "plugin"), None)
         share = f"{med / full:.2f} of (3)" if full and isinstance(med, float) else "–"
         runs = ", ".join(f"{s:.2f}" for s in serve["seconds"])  # type: ignore[attr-defined]
         lines.append(f"| {serve['size']} | mkdocs serve: save one post → page rebuilt | "
-                     f"{med:.2f} | {share} | | | | {runs} |")
+                     f"{med:.2f} | {share} | | | | | {runs} |")
     return "\n".join(lines)
 
 
