@@ -5,6 +5,9 @@ from __future__ import annotations
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
+from mkdocs_jekyll.jekyll import kramdown
 from mkdocs_jekyll.jekyll.kramdown import REQUIRED, list_indents
 
 PYTHON_MARKDOWN_STYLE = """\
@@ -74,3 +77,21 @@ def test_heading_ids_are_kramdown_gfm_ids() -> None:
     page = _html("# Hello *World*\n\n## Hello World\n\n## Ünïcode 2.0!")
     assert [h["id"] for h in page.select("h1, h2")] == ["hello-world", "hello-world-1",
                                                          "ünïcode-20"]
+
+
+# Lines of kramdown's block syntax, whole and in pieces.
+_LINES = st.lists(st.sampled_from([
+    "{::options auto_ids=\"false\" /}", "{:ref: .x}", "{::comment}", "{::nomarkdown}",
+    "{:/comment}", "{:/nomarkdown}", "{:/}", "* TOC", "{:toc}", "~~~", "```", "~~~ ruby",
+    "{: .language-ruby}", "{: .a}", "{:^ .b}", "{: #id}", "> quote", "- item", "1. item", "",
+    "text", "    code", "{ :x}", "{:", "toc}", "::", ":", "{}",
+]) | st.text(alphabet="{}:^~`*-+>.#1a /\t", max_size=12), max_size=12)
+
+
+@given(_LINES)
+def test_the_ial_passes_change_only_documents_with_an_ial_brace(lines: list[str]) -> None:
+    """KramdownPreprocessor skips every pass but the list one for a document without `{:`:
+    each of those passes must then leave the lines as they are."""
+    passes = kramdown._leading_ials(kramdown._fence_languages(kramdown._toc_markers(
+        kramdown._drop_extensions(lines, lambda text: "STASHED"))))
+    assert passes == lines or any("{:" in line for line in lines)

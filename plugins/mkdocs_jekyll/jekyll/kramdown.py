@@ -56,8 +56,9 @@ TOC_MARKER = "[TOC]"
 
 class KramdownPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        lines = _drop_extensions(lines, self.md.htmlStash.store)
-        lines = _leading_ials(_fence_languages(_toc_markers(lines)))
+        if any("{:" in line for line in lines):  # every pass but the last reads only such lines
+            lines = _drop_extensions(lines, self.md.htmlStash.store)
+            lines = _leading_ials(_fence_languages(_toc_markers(lines)))
         return list_indents(lines, self.md.tab_length)
 
 
