@@ -910,3 +910,16 @@ def test_material_is_given_exactly_the_front_matter_text_it_reads() -> None:
     speedups.front_matter.found = {}
     speedups.copy_made(copy.replace("\nslug:", "\n...\nslug:", 1), post)
     assert speedups.front_matter.found == {}
+
+
+def test_loaded_templates_are_kept_in_a_dict_and_found_again() -> None:
+    from jinja2 import DictLoader, Environment
+    from mkdocs_jekyll.template_code import unbounded_cache
+
+    env = Environment(loader=DictLoader({"a.html": "A{{ x }}", "b.html": "{% include 'a.html' %}B"}))
+    first = env.get_template("a.html")
+    unbounded_cache(env)
+    assert type(env.cache) is dict
+    assert env.get_template("a.html") is first  # what Jinja's LRU cache held is kept
+    assert env.get_template("b.html").render(x=1) == "A1B"
+    assert len(env.cache) == 2

@@ -50,7 +50,7 @@ from .post_store import Store
 from .publishing import Publisher
 from .same_html import SameHtml
 from .strings import translator
-from .template_code import TemplateCode
+from .template_code import TemplateCode, unbounded_cache
 from .translator import Translation, Translator
 
 log = get_plugin_logger(__name__)
@@ -341,6 +341,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         locale = language.replace("-", "_")
         env.filters["jekyll_datetime"] = lambda value: format_post_datetime(value, locale)
         env.globals["jekyll_t"] = translator(language)
+        if self.speedups:
+            unbounded_cache(env)
         if self.is_serve and self.speedups:
             self.template_code.attach(env)
         env.globals["jekyll_tag_urls"] = self.layouts.tag_urls

@@ -11,6 +11,18 @@ from __future__ import annotations
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+from jinja2.utils import LRUCache
+
+
+def unbounded_cache(env: Environment) -> None:
+    """The environment's loaded templates in a dict, as Jinja keeps them with `cache_size=-1`.
+
+    Jinja's default LRU cache moves a template to the end of its queue on every lookup, a scan
+    of the queue under a lock; a news page includes some thirty templates, so that was 1 % of a
+    build. A theme has a few dozen templates, and MkDocs makes a new environment for each build,
+    so nothing needs evicting."""
+    if isinstance(env.cache, LRUCache):
+        env.cache = dict(env.cache.items())
 
 
 def _settings(env: Environment) -> str:
