@@ -141,22 +141,30 @@ class NavCache:
         more than the cache knows (the page is an item)."""
         if not self.enabled or not isinstance(page, Page) or nav is None:
             return None
-        items = _all_items(nav.items)
-        shape = tuple([(id(item), len(getattr(item, "pages", None) or ())) for item in items])
-        inside = self._inside.get(shape)
+        # one walk over the items (each before its children) for both the shape and the state
+        shape: list[tuple[int, int]] = []
+        state: list[Any] = [id(nav), language]
+        stack = list(reversed(nav.items))
+        while stack:
+            item = stack.pop()
+            pages = getattr(item, "pages", None)
+            shape.append((id(item), len(pages) if pages else 0))
+            state.append((id(item), item.title,
+                          None if item.is_section else getattr(item, "url", None),
+                          bool(item.active)))
+            children = getattr(item, "children", None)
+            if children:
+                stack.extend(reversed(children))
+        inside = self._inside.get(key := tuple(shape))
         if inside is None:
-            inside = self._inside[shape] = _Inside(items)
+            inside = self._inside[key] = _Inside(_all_items(nav.items))
         where = inside.where(page)
         if where is _ITEM:
             return None
-        state = (id(nav), language, *[
-            (id(item), item.title, None if item.is_section else getattr(item, "url", None),
-             bool(item.active))
-            for item in items])
         if where is None:
-            return ("outside", state)
+            return ("outside", tuple(state))
         shown = _shown(page)
-        return None if shown is None else ("in", id(where), shown, state)
+        return None if shown is None else ("in", id(where), shown, tuple(state))
 
     def _render(self, context: Context, page: Any) -> str:
         values = dict(context.get_all())
