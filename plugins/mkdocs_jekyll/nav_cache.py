@@ -19,6 +19,7 @@ or at an item's URL) always is, and so is a state whose links could not be marke
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,17 +65,15 @@ def _compiled(env: Environment, source: str, filename: str) -> Any:
     return bucket.code
 
 
-def _all_items(items: list[Any]) -> list[Any]:
+def _all_items(items: list[Any]) -> Iterator[Any]:
     """Every item of the navigation, each before its children (once per page: no recursion)."""
-    found: list[Any] = []
     stack = list(reversed(items))
     while stack:
         item = stack.pop()
-        found.append(item)
+        yield item
         children = getattr(item, "children", None)
         if children:
             stack.extend(reversed(children))
-    return found
 
 
 _ITEM = object()  # `_Inside.where`: the page is an item, or may be taken for one
@@ -141,23 +140,18 @@ class NavCache:
         more than the cache knows (the page is an item)."""
         if not self.enabled or not isinstance(page, Page) or nav is None:
             return None
-        # one walk over the items (each before its children) for both the shape and the state
+        # one walk over the items for both the shape and the state
         shape: list[tuple[int, int]] = []
         state: list[Any] = [id(nav), language]
-        stack = list(reversed(nav.items))
-        while stack:
-            item = stack.pop()
+        for item in _all_items(nav.items):
             pages = getattr(item, "pages", None)
             shape.append((id(item), len(pages) if pages else 0))
             state.append((id(item), item.title,
                           None if item.is_section else getattr(item, "url", None),
                           bool(item.active)))
-            children = getattr(item, "children", None)
-            if children:
-                stack.extend(reversed(children))
         inside = self._inside.get(key := tuple(shape))
         if inside is None:
-            inside = self._inside[key] = _Inside(_all_items(nav.items))
+            inside = self._inside[key] = _Inside(list(_all_items(nav.items)))
         where = inside.where(page)
         if where is _ITEM:
             return None
