@@ -343,8 +343,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         env.globals["jekyll_t"] = translator(language)
         if self.speedups:
             unbounded_cache(env)
-        if self.is_serve and self.speedups:
-            self.template_code.attach(env)
+            if self.is_serve:
+                self.template_code.attach(env)
         env.globals["jekyll_tag_urls"] = self.layouts.tag_urls
         env.globals["jekyll_image_sizes"] = self.layouts.image_sizes
         if self.blog:  # this package's templates are in the theme
