@@ -4,12 +4,15 @@ them (which then take Material's own path)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
 import re
 import shutil
 import sys
+import types
+import weakref
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urljoin
@@ -29,6 +32,7 @@ from mkdocs_jekyll import (
     material_excerpts,
     material_speedups,
     nav_cache,
+    page_renders,
     search_cache,
 )
 from mkdocs_jekyll.plugin import JekyllPlugin
@@ -923,3 +927,194 @@ def test_loaded_templates_are_kept_in_a_dict_and_found_again() -> None:
     assert env.get_template("a.html") is first  # what Jinja's LRU cache held is kept
     assert env.get_template("b.html").render(x=1) == "A1B"
     assert len(env.cache) == 2
+
+
+def _news_site(tmp_path: Path, name: str) -> Site:
+    """The tricky posts with the news layouts and Material's tags, no custom_dir: a site whose
+    serve rebuilds keep the pages whose template inputs did not change."""
+    site = Site(tmp_path / name)
+    for rel, text in TRICKY.items():
+        site.write(rel, text)
+    for day in range(10, 22):  # enough stories for listings of two pages
+        site.write(f"_posts/2025-02-{day}-brief-{day}.md",
+                   f"---\ntitle: Brief {day}\ncategories: [Port]\n---\n\nA brief.\n")
+    site.write("index.md", "# Ledger\n")
+    site.write("_config.yml", "title: Ledger\n")
+    (site.root / "mkdocs.yml").write_text(
+        "site_name: Ledger\nsite_url: https://ledger.example.org/\ntheme:\n  name: material\n"
+        "markdown_extensions:\n  - footnotes\n  - attr_list\n  - smarty\n  - toc:\n"
+        "      permalink: true\nplugins:\n  - search\n  - tags\n  - jekyll\n  - blog:\n"
+        "      blog_dir: .\n      post_readtime: true\n", encoding="utf-8")
+    return site
+
+
+def _fresh_serve_build(site: Site, out: Path) -> dict[str, bytes]:
+    """A serve build by new plugin objects, which keep nothing from earlier builds."""
+    cache = dict(MkDocsConfig._schema)["plugins"].plugin_cache
+    kept = dict(cache)
+    cache.clear()
+    try:
+        config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(out))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/")
+    finally:
+        cache.clear()
+        cache.update(kept)
+    return {p.relative_to(out).as_posix(): p.read_bytes()
+            for p in sorted(out.rglob("*")) if p.is_file() and p.suffix != ".gz"}
+
+
+PLAIN = "_posts/2025-03-05-plain.md"
+# edits as a newsroom makes them, each kept until the next; what other pages show of a post
+# changes with all but the first two
+EDITS: list[tuple[str, Any]] = [
+    ("a line at the end of a story", lambda t: t.replace("\nRest.\n", "\nRest.\n\nA late line.\n")),
+    ("nothing", lambda t: t),
+    ("the lead paragraph", lambda t: t.replace("The *lead*", "The *new lead*")),
+    ("the headline", lambda t: t.replace("title: Plain", "title: Plain, renamed")),
+    ("a tag and a section", lambda t: t.replace("categories: [Port]",
+                                                "categories: [Port, Sea]\ntags: [tides]")),
+    ("the authors", lambda t: t.replace("authors: [ann, bo]", "authors: [bo]")),
+    ("a heading", lambda t: t.replace("## Later", "## Much later")),
+    ("the date (a new URL)", None),
+    ("a new story", None),
+    ("the author file", None),
+    ("the site's name", None),
+    ("Jekyll's _config.yml", None),
+]
+
+
+def test_serve_rebuild_keeps_the_pages_an_edit_leaves_alone_and_matches_a_new_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _instances(monkeypatch, page_renders.PageRenders)
+    site = _news_site(tmp_path, "news")
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    try:
+        _serve_build(site, [])
+        renders = made[0]
+        assert renders.enabled
+        assert renders.rendered > 10
+        assert renders.kept == 0
+        post = PLAIN
+        for n, (what, edit) in enumerate(EDITS):
+            if what == "the date (a new URL)":
+                text = (site.docs / post).read_text(encoding="utf-8")
+                (site.docs / post).unlink()
+                post = "_posts/2025-03-07-plain.md"
+                site.write(post, text)
+            elif what == "a new story":
+                site.write("_posts/2025-03-08-new.md",
+                           "---\ntitle: New\ncategories: [Sea]\n---\n\nNews.\n")
+            elif what == "the author file":
+                site.write("_data/authors.yml", "ann:\n  name: Ann\nbo:\n  name: Bo Bright\n")
+            elif what == "the site's name":
+                config = site.root / "mkdocs.yml"
+                config.write_text(config.read_text(encoding="utf-8").replace(
+                    "site_name: Ledger", "site_name: The Ledger"), encoding="utf-8")
+            elif what == "Jekyll's _config.yml":
+                site.write("_config.yml", "title: Ledger\ndescription: Tides and trade.\n")
+            else:
+                site.write(post, edit((site.docs / post).read_text(encoding="utf-8")))
+            _serve_build(site, [])
+            served = _outputs(site)
+            fresh = _fresh_serve_build(site, tmp_path / f"fresh-{n}")
+            assert sorted(served) == sorted(fresh), what
+            assert [name for name in served if served[name] != fresh[name]] == [], what
+            if what == "a line at the end of a story":
+                assert renders.rendered == 1, "only the edited story's page is rendered again"
+                assert "A late line." in text_of(site.page("/port/2025/03/05/plain.html"))
+            elif what == "nothing":
+                assert renders.rendered == 0
+            else:
+                assert renders.rendered > 1, what
+    finally:
+        dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+
+
+def _with_another_plugin(site: Site) -> Site:
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - search\n", "  - search\n  - offline\n"), encoding="utf-8")
+    return site
+
+
+@pytest.mark.parametrize("change", [_with_material_listings, _with_another_plugin],
+                         ids=["a template of the site's own", "a plugin not known"])
+def test_every_page_is_rendered_on_every_rebuild_with(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: Any) -> None:
+    made = _instances(monkeypatch, page_renders.PageRenders)
+    site = change(_news_site(tmp_path, "other"))
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    try:
+        _serve_build(site, [])
+        _serve_build(site, [])
+    finally:
+        dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    assert not made[0].enabled
+    assert made[0].kept == 0  # the theme's templates rendered every page
+    assert made[0].rendered == 0
+
+
+def test_a_value_the_digest_cannot_read_keeps_nothing() -> None:
+    digest = page_renders._Digest(None, {})
+    digest.add({"title": "A", "when": [1, 2.5, None, True]})
+    with pytest.raises(page_renders.Unknown):
+        digest.add(object())
+    renders = page_renders.PageRenders()
+    renders._site = b"site"
+    renders._build = (None, None, {})
+    page = types.SimpleNamespace(title="A", content="<p>A</p>")
+    assert renders.key("main.html", {"page": page, "title": "A"}) is not None
+    assert renders.key("main.html", {"page": page, "odd": object()}) is None
+
+
+# What Material's templates (those this package does not replace) read of pages other than the
+# one rendered, among the values an edit to a post's text changes (page_renders._OWN, and the
+# reading time): the rendered page's own (quoted strings are left out). A new hit here must be looked at: the
+# page outputs kept in `mkdocs serve` assume no template reads these of another page.
+KNOWN_READS = {
+    ("blog-post.html", "page.config.readtime"),  # the rendered post's own
+    ("partials/content.html", "page.content"),
+    # a tags listing's own text, rendered into its page's HTML before any page template runs
+    ("fragments/tags/default/listing.html", "listing.content"),
+}
+
+
+def test_no_template_reads_what_an_edit_changes_of_another_page() -> None:
+    import material
+
+    material_dir = Path(material.__file__).parent / "templates"
+    ours = Path(page_renders.__file__).parent / "templates"
+    reads = re.compile(r"[\w.]*\.(?:content|more|markdown|excerpt)\b|[\w.]*readtime\b")
+    quoted = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'")
+    found: set[tuple[str, str]] = set()
+    for folder in (ours, material_dir):
+        for path in folder.rglob("*"):
+            name = path.relative_to(folder).as_posix()
+            if not path.is_file() or path.suffix not in (".html", ".xml") or (
+                    folder == material_dir and (ours / name).exists()):
+                continue
+            code = quoted.sub("", path.read_text(encoding="utf-8"))
+            for match in reads.findall(code):
+                if match not in ("page.content", "jekyll.excerpt"):  # ours: the page's own
+                    found.add((name, match))
+    assert found - KNOWN_READS == set()
+
+
+def test_a_long_list_digested_once_keeps_its_items_so_no_other_list_takes_their_ids() -> None:
+    """Long lists of pages or files are digested once per build, found again by their items'
+    ids; Material makes each listing page's excerpts anew, so the items must stay alive for
+    the build, or another page's excerpts could take their ids and their digest."""
+    from mkdocs.structure.files import File
+
+    files = [File(f"{n}.md", "/docs", "/site", True) for n in range(9)]
+    alive = [weakref.ref(file) for file in files]
+    lists: dict[Any, Any] = {}
+    first = page_renders._Digest(None, lists)
+    first.add(files)
+    again = page_renders._Digest(None, lists)
+    again.add(list(files))
+    assert first.digest() == again.digest()
+    del files, first, again
+    gc.collect()
+    assert all(ref() is not None for ref in alive)

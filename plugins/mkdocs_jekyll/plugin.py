@@ -46,6 +46,7 @@ from .liquid_site import liquid_site, render_posts
 from .material_strings import MaterialStrings
 from .nav_blog import find_nav_blog, nav_blog_folder, no_blog_error
 from .nav_cache import NavCache, next_template
+from .page_renders import PageRenders, allowed
 from .post_store import Store
 from .publishing import Publisher
 from .same_html import SameHtml
@@ -64,6 +65,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.is_dirty = False
         self.template_code = TemplateCode()  # compiled templates, kept across serve rebuilds
         self.kept_output = KeptOutput()  # unchanged files of the last build, not written again
+        self.page_renders = PageRenders()  # pages of the last serve build, kept when unchanged
         self.translator: Translator | None = None
         self.translations: dict[str, Translation] = {}  # by the copy's src_uri
         self.jekyll_config_path: Path | None = None
@@ -328,10 +330,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
     def _on_post_build_last(self, *, config: MkDocsConfig) -> None:
         self.kept_output.finish()
         self.template_code.end_build()
+        self.page_renders.end_build()
         self._log_summary(failed=False)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.kept_output.finish()
+        self.page_renders.end_build()
         if self.speedups:
             self.speedups.restore()
         self._log_summary(failed=isinstance(error, BuildError))
@@ -356,7 +360,17 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         if self.config.enabled:
             self.publisher.remember(self.translations, self.authors)
             env.globals.update(self.publisher.globals(self.translations))
+        self._keep_page_renders(env, config, files)
         return env
+
+    def _keep_page_renders(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+        why = "the speed-ups are off" if self.speedups is None else None
+        if why is None and not (self.is_serve and self.blog):
+            why = "only `mkdocs serve` with the news layouts keeps pages"
+        why = why or allowed(config, str(setup.TEMPLATES))
+        if why:
+            log.debug("Every page is rendered: %s", why)
+        self.page_renders.start(env, config, files, enabled=why is None)
 
     def _on_post_build_outputs(self, *, config: MkDocsConfig) -> None:
         if self.speedups:
