@@ -1039,7 +1039,8 @@ def _with_another_plugin(site: Site) -> Site:
 
 
 @pytest.mark.parametrize("change", [_with_material_listings, _with_another_plugin],
-                         ids=["a template of the site's own", "a plugin not known"])
+                         ids=["a template of the site's own that shows excerpts",
+                              "a plugin not known"])
 def test_every_page_is_rendered_on_every_rebuild_with(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: Any) -> None:
     made = _instances(monkeypatch, page_renders.PageRenders)
@@ -1053,6 +1054,81 @@ def test_every_page_is_rendered_on_every_rebuild_with(
     assert not made[0].enabled
     assert made[0].kept == 0  # the theme's templates rendered every page
     assert made[0].rendered == 0
+
+
+def test_a_sites_own_partial_that_reads_no_text_keeps_pages_and_an_edit_to_it_renders_all(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _instances(monkeypatch, page_renders.PageRenders)
+    site = _news_site(tmp_path, "footer")
+    partial = site.root / "overrides" / "partials" / "copyright.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text('<div class="md-copyright">© {{ config.site_name | e }}</div>\n',
+                       encoding="utf-8")
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n"), encoding="utf-8")
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    try:
+        _serve_build(site, [])
+        site.write(PLAIN, (site.docs / PLAIN).read_text(encoding="utf-8") + "\nA late line.\n")
+        _serve_build(site, [])
+        assert made[0].enabled
+        assert made[0].rendered == 1
+        partial.write_text('<div class="md-copyright">© {{ config.site_name | e }} and '
+                           'friends</div>\n', encoding="utf-8")
+        _serve_build(site, [])
+        assert made[0].kept == 0
+        served = _outputs(site)
+        fresh = _fresh_serve_build(site, tmp_path / "fresh")
+        assert sorted(served) == sorted(fresh)
+        assert [name for name in served if served[name] != fresh[name]] == []
+        assert "and friends" in text_of(site.page("/port/2025/03/05/plain.html"))
+    finally:
+        dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+
+
+def test_the_demo_rebuilt_after_edits_keeps_pages_and_matches_a_new_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _instances(monkeypatch, page_renders.PageRenders)
+    site = _demo(tmp_path, "demo")
+    story = sorted((site.docs / "_posts").glob("*.md"))[-1]
+    text = story.read_text(encoding="utf-8")
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    try:
+        _serve_build(site, [])
+        assert made[0].enabled, "the demo's own partial mentions nothing an edit changes"
+        for n, edited in enumerate([text + "\nA late paragraph.\n",
+                                    text.replace("---\n", "---\ndescription: Updated.\n", 1)]):
+            story.write_text(edited, encoding="utf-8")
+            _serve_build(site, [])
+            assert made[0].rendered == 1 if n == 0 else made[0].rendered > 1
+            served = _outputs(site)
+            fresh = _fresh_serve_build(site, tmp_path / f"fresh-{n}")
+            assert sorted(served) == sorted(fresh)
+            assert [name for name in served if served[name] != fresh[name]] == []
+    finally:
+        dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+
+
+@pytest.mark.parametrize(("template", "reads"), [
+    ("{{ page.content }}", None),
+    ('<meta name="description" content="{{ config.site_description }}"> Read more', None),
+    ("{% for p in pages %}{{ p.page.content }}{% endfor %}", "p.page.content"),
+    ("{{ post.more }}", "post.more"),
+    ("{{ attribute(post, 'excerpt') }}", "'excerpt'"),
+    ("{{ page.config.readtime }}", "page.config.readtime"),
+    ("{{ build_date_utc }}", "build_date_utc"),
+])
+def test_a_sites_own_template_is_read_for_what_an_edit_changes(
+        tmp_path: Path, template: str, reads: str | None) -> None:
+    site = _news_site(tmp_path, "scan")
+    (site.root / "overrides" / "partials").mkdir(parents=True)
+    (site.root / "overrides" / "partials" / "footer.html").write_text(template, encoding="utf-8")
+    config = load_config(str(site.root / "mkdocs.yml"), theme={
+        "name": "material", "custom_dir": str(site.root / "overrides")})
+    why = page_renders.allowed(config, str(Path(page_renders.__file__).parent / "templates"))
+    assert why == (None if reads is None else
+                   f"{site.root / 'overrides' / 'partials' / 'footer.html'} reads {reads!r}")
 
 
 def test_a_value_the_digest_cannot_read_keeps_nothing() -> None:

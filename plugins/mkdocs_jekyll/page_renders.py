@@ -21,11 +21,12 @@ used; any difference renders it again. Values the digest does not know how to re
 not listed in `_Digest.add`) mean the page is rendered, and kept nothing.
 
 What a template reads is only known for templates whose code is known, so this is on only
-with the speed-ups, in `mkdocs serve` (a build renders each page once anyway), when every
-template comes from Material or this package (a site's custom_dir holds no template, icon or
-other text a template could include), and when the site's plugins are Material's search, tags
-and blog and this one (another plugin could put anything in the context or the templates'
-globals).
+with the speed-ups, in `mkdocs serve` (a build renders each page once anyway), when the site's
+plugins are Material's search, tags and blog and this one (another plugin could put anything in
+the context or the templates' globals), and when every template is Material's, this package's,
+or one of the site's own (in its custom_dir) that mentions none of those values (`_RISKY`: of
+them only `page.content`, as an attribute, a quoted key or the reading time, and not the build's
+time). A site's own template is read for that as written; any edit to it renders every page.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import enum
 import functools
 import hashlib
 import os
+import re
 import types
 import zlib
 from collections.abc import Callable
@@ -47,9 +49,14 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
 
-# a site's own theme files that a template could read: then nothing is kept
+# a site's own theme files that a template could read, and what they may not mention for pages
+# to be kept: what an edit to a post's text changes (but the rendered page's `page.content`),
+# as an attribute or a key, and the build's time
 TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".svg", ".j2", ".jinja", ".jinja2", ".txt",
                      ".json")
+_RISKY = re.compile(r"[\w.\[\]'\"]*\.(?:content|markdown|excerpt|more|readtime)\b"
+                    r"|[\"'](?:content|markdown|_markdown|excerpt|more|readtime)[\"']"
+                    r"|\breadtime\b|\bbuild_date_utc\b")
 # the plugins whose effect on templates is known, by class
 KNOWN_PLUGINS = {
     "material.plugins.search.plugin.SearchPlugin",
@@ -305,9 +312,12 @@ def allowed(config: Any, ours: str) -> str | None:
         path = Path(folder)
         if str(path) == ours or any(path.is_relative_to(package) for package in known):
             continue
-        for found in path.rglob("*"):
+        for found in sorted(path.rglob("*")):
             if found.suffix.lower() in TEMPLATE_SUFFIXES and found.is_file():
-                return f"{found} may be read by a template"
+                text = found.read_text(encoding="utf-8", errors="replace")
+                for match in _RISKY.finditer(text):
+                    if match.group() != "page.content":
+                        return f"{found} reads {match.group()!r}"
     return None
 
 
