@@ -55,17 +55,24 @@ def _without_speedups(site: Site) -> Site:
     return site
 
 
-def _outputs(site: Site) -> dict[str, bytes]:
+def _files(folder: Path) -> dict[str, bytes]:
     # sitemap.xml.gz holds gzip's own timestamp; sitemap.xml holds the same text, and is compared.
-    return {p.relative_to(site.out).as_posix(): p.read_bytes()
-            for p in sorted(site.out.rglob("*")) if p.is_file() and p.suffix != ".gz"}
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".gz"}
+
+
+def _outputs(site: Site) -> dict[str, bytes]:
+    return _files(site.out)
+
+
+def _assert_same_files(a: dict[str, bytes], b: dict[str, bytes], what: str) -> None:
+    assert sorted(a) == sorted(b), what
+    different = [name for name in a if a[name] != b[name]]
+    assert different == [], f"differ {what}: {different[:10]}"
 
 
 def _assert_same_site(fast: Site, slow: Site) -> None:
-    a, b = _outputs(fast), _outputs(slow)
-    assert sorted(a) == sorted(b)
-    different = [name for name in a if a[name] != b[name]]
-    assert different == [], f"differ with and without speed-ups: {different[:10]}"
+    _assert_same_files(_outputs(fast), _outputs(slow), "with and without speed-ups")
 
 
 def _instances(monkeypatch: pytest.MonkeyPatch, cls: type[T]) -> list[T]:
@@ -960,8 +967,7 @@ def _fresh_serve_build(site: Site, out: Path) -> dict[str, bytes]:
     finally:
         cache.clear()
         cache.update(kept)
-    return {p.relative_to(out).as_posix(): p.read_bytes()
-            for p in sorted(out.rglob("*")) if p.is_file() and p.suffix != ".gz"}
+    return _files(out)
 
 
 PLAIN = "_posts/2025-03-05-plain.md"
@@ -1016,10 +1022,8 @@ def test_serve_rebuild_keeps_the_pages_an_edit_leaves_alone_and_matches_a_new_bu
             else:
                 site.write(post, edit((site.docs / post).read_text(encoding="utf-8")))
             _serve_build(site, [])
-            served = _outputs(site)
-            fresh = _fresh_serve_build(site, tmp_path / f"fresh-{n}")
-            assert sorted(served) == sorted(fresh), what
-            assert [name for name in served if served[name] != fresh[name]] == [], what
+            _assert_same_files(_outputs(site), _fresh_serve_build(site, tmp_path / f"fresh-{n}"),
+                               f"after an edit to {what}")
             if what == "a line at the end of a story":
                 assert renders.rendered == 1, "only the edited story's page is rendered again"
                 assert "A late line." in text_of(site.page("/port/2025/03/05/plain.html"))
@@ -1078,10 +1082,8 @@ def test_a_sites_own_partial_that_reads_no_text_keeps_pages_and_an_edit_to_it_re
                            'friends</div>\n', encoding="utf-8")
         _serve_build(site, [])
         assert made[0].kept == 0
-        served = _outputs(site)
-        fresh = _fresh_serve_build(site, tmp_path / "fresh")
-        assert sorted(served) == sorted(fresh)
-        assert [name for name in served if served[name] != fresh[name]] == []
+        _assert_same_files(_outputs(site), _fresh_serve_build(site, tmp_path / "fresh"),
+                           "after an edit to the footer")
         assert "and friends" in text_of(site.page("/port/2025/03/05/plain.html"))
     finally:
         dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
@@ -1102,10 +1104,8 @@ def test_the_demo_rebuilt_after_edits_keeps_pages_and_matches_a_new_build(
             story.write_text(edited, encoding="utf-8")
             _serve_build(site, [])
             assert made[0].rendered == 1 if n == 0 else made[0].rendered > 1
-            served = _outputs(site)
-            fresh = _fresh_serve_build(site, tmp_path / f"fresh-{n}")
-            assert sorted(served) == sorted(fresh)
-            assert [name for name in served if served[name] != fresh[name]] == []
+            _assert_same_files(_outputs(site), _fresh_serve_build(site, tmp_path / f"fresh-{n}"),
+                               f"after edit {n}")
     finally:
         dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
 
