@@ -40,7 +40,6 @@ import os
 import re
 import types
 import zlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -148,8 +147,8 @@ class _Digest:
         elif how == "config":
             if value is self.config:
                 parts.append("config;")  # in the site's digest
-            else:
-                self._once(value, lambda: self.add(dict(value.items())))
+            elif self._first(value):
+                self.add(dict(value.items()))
         elif how == "file":
             self.update(f"file {value.src_uri} {value.dest_uri} {value.url} {value.inclusion}")
         else:
@@ -162,7 +161,8 @@ class _Digest:
                 raise Unknown(_type_name(value))
             self.update(f"{_type_name(value)}{items!r}")
         elif how == "theme":
-            self._once(value, lambda: self.add([value.name, value.dirs, dict(value.items())]))
+            if self._first(value):
+                self.add([value.name, value.dirs, dict(value.items())])
         elif how == "function":
             self.update(f"function {value.__module__}.{value.__qualname__}")
         elif how == "partial":  # as Material's slugify options are
@@ -171,29 +171,27 @@ class _Digest:
         elif how == "readtime":  # worked out from the page's HTML
             self.update("readtime")
         elif how == "dataclass":
-            self._once(value, lambda: self.add(
-                [(field.name, getattr(value, field.name)) for field in dataclasses.fields(value)]))
+            if self._first(value):
+                self.add([(field.name, getattr(value, field.name))
+                          for field in dataclasses.fields(value)])
         else:
             raise Unknown(_type_name(value))
 
-    def _once(self, value: Any, read: Callable[[], Any]) -> None:
-        """Read an object once; later, and within itself, by its order of reading."""
-        order = self.seen.get(id(value))
-        if order is not None:
-            self.update(f"seen {order}")
-            return
-        self.seen[id(value)] = len(self.seen)
-        self.update(_type_name(value))
-        read()
-
-    def _object(self, value: Any, skip: frozenset[str]) -> None:
+    def _first(self, value: Any) -> bool:
+        """Whether an object is met for the first time, to be read now; later, and within
+        itself, it is added by its order of reading."""
         order = self.seen.get(id(value))
         if order is not None:
             self.parts.append(f"seen {order};")
-            return
+            return False
         self.seen[id(value)] = len(self.seen)
+        self.parts.append(f"<{type(value).__qualname__};")
+        return True
+
+    def _object(self, value: Any, skip: frozenset[str]) -> None:
+        if not self._first(value):
+            return
         parts, add = self.parts, self.add
-        parts.append(f"<{type(value).__qualname__};")
         for name, item in vars(value).items():
             if name not in skip:
                 parts.append(f"a{name};")
