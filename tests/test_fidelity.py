@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
-from conftest import Site, copy_site, text_of
+from conftest import Site, copy_site, text_of, tool_missing
 from mkdocs.exceptions import Abort
 
 FIRST = "/town/2025/03/04/first-story.html"
@@ -36,9 +38,10 @@ def test_keys_without_effect_on_posts_are_info_and_pass_strict(minimal_site: Sit
     minimal_site.build(strict=True)
     assert minimal_site.warnings() == []
     infos = minimal_site.infos()
-    for key in ("markdown", "theme", "plugins", "exclude"):
+    for key in ("markdown", "theme", "plugins"):
         assert len([m for m in infos if f"_config.yml '{key}'" in m]) == 1, key
     assert not [m for m in infos if "twitter_username" in m]  # a site variable, not a setting
+    assert not [m for m in infos if "_config.yml 'exclude'" in m]  # honoured, as Jekyll does
 
 
 def test_url_baseurl_and_description_fill_what_mkdocs_yml_leaves_unset(minimal_site: Site) -> None:
@@ -244,9 +247,107 @@ def test_posts_jekyll_would_not_read_are_not_published(minimal_site: Site) -> No
     for title in ("Embargoed", "Archived", "Template", "Private"):
         assert f"Text of {title}" not in built, title
     assert "Text of Abroad" in minimal_site.page("/world/2025/06/06/abroad.html").get_text()
-    left_out = [m for m in minimal_site.infos() if "that Jekyll does not read as posts" in m]
+    left_out = [m for m in minimal_site.infos() if "that Jekyll does not publish" in m]
     assert len(left_out) == 1
     assert "_posts/embargo/2025-06-02-embargoed.md" in left_out[0]
+
+
+# Files beside the posts: which of them Jekyll publishes (`_config.yml` below names the excluded
+# and included ones). Each is a plain file, copied as it is by both, at the same path.
+OTHER_FILES = {
+    "ok.txt": True,
+    "reports/final.txt": True,
+    "_redirects": True,  # included
+    "_notes.txt": False,
+    "notes.txt~": False,
+    "#scratch.txt": False,
+    "_private/plan.txt": False,
+    "world/_hidden/a.txt": False,
+    "_posts/photo.jpg": False,  # not a post: Jekyll reads only posts from _posts
+    "world/_posts/chart.png": False,
+    "assets/_vars.css": False,
+    "secret.txt": False,  # excluded
+    "reports/draft-1.txt": False,  # excluded by a glob
+    "node_modules/pkg/index.js": False,  # Jekyll's default exclude
+    "vendor/bundle/gem.rb": False,
+}
+OTHER_CONFIG = "include: [_redirects]\nexclude: [secret.txt, reports/draft-*]\n"
+
+
+def _other_files(site: Site) -> None:
+    _config(site, OTHER_CONFIG)
+    for rel in OTHER_FILES:
+        site.write(rel, f"{rel}\n")
+    site.write("_private/plan.md", "# The plan\n\nNot for publication.\n")
+
+
+def test_files_jekyll_would_not_publish_are_left_out_and_named(minimal_site: Site) -> None:
+    _other_files(minimal_site)
+    minimal_site.build()
+    published = {rel for rel in OTHER_FILES if (minimal_site.out / rel).is_file()}
+    assert published == {rel for rel, shown in OTHER_FILES.items() if shown}
+    assert not (minimal_site.out / "_private").exists()  # nor the page in it
+    built = "\n".join(p.read_text(encoding="utf-8") for p in minimal_site.out.rglob("*.html"))
+    assert "Not for publication" not in built
+    left_out = [m for m in minimal_site.infos() if "that Jekyll does not publish" in m]
+    assert len(left_out) == 1, minimal_site.infos()
+    for rel in ("_notes.txt", "_posts/photo.jpg", "_private/plan.md", "secret.txt"):
+        assert rel in left_out[0], rel
+    assert "'include'" in left_out[0]  # how to publish one
+    assert "_config.yml" not in left_out[0].split(" (")[0]  # Jekyll's own files go unnamed
+
+
+def test_exclude_paths_start_at_the_jekyll_source_above_docs_dir(minimal_site: Site) -> None:
+    """`_config.yml` one folder up (`jekyll_config: ../_config.yml`): its `exclude` names
+    paths from there, `docs/...`, as Jekyll built from that folder would. `docs/archiv?`
+    matches the folder but no path inside it: only the folder's own test can leave it out."""
+    root = minimal_site.root
+    (minimal_site.docs / "_config.yml").unlink()
+    (root / "_config.yml").write_text("timezone: UTC\nexclude: [docs/archiv?, docs/secret.txt]\n",
+                                      encoding="utf-8")
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(config_file.read_text().replace(
+        "  - jekyll\n", "  - jekyll:\n      jekyll_config: ../_config.yml\n"))
+    story = "---\ntitle: {0}\n---\n\nText of {0}.\n"
+    minimal_site.write("archive/_posts/2025-06-03-archived.md", story.format("Archived"))
+    minimal_site.write("archive/old.txt", "old\n")
+    minimal_site.write("secret.txt", "secret\n")
+    minimal_site.write("ok.txt", "ok\n")
+    minimal_site.build()
+    built = "\n".join(p.read_text(encoding="utf-8") for p in minimal_site.out.rglob("*.html"))
+    assert "Text of Archived" not in built
+    assert not (minimal_site.out / "archive").exists()
+    assert not (minimal_site.out / "secret.txt").exists()
+    assert (minimal_site.out / "ok.txt").is_file()
+
+
+def test_convert_copies_only_the_other_files_jekyll_publishes(minimal_site: Site,
+                                                              tmp_path: Path) -> None:
+    from mkdocs_jekyll.tools.convert import convert_site
+
+    _other_files(minimal_site)
+    convert_site(minimal_site.docs, tmp_path / "converted")
+    docs = tmp_path / "converted" / "docs"
+    assert {rel for rel in OTHER_FILES if (docs / rel).is_file()} == {
+        rel for rel, shown in OTHER_FILES.items() if shown}
+    assert not (docs / "_private").exists()
+
+
+def test_jekyll_publishes_the_same_other_files(minimal_site: Site, tmp_path: Path) -> None:
+    """Real Jekyll on the same folder: the fixture above is what it publishes."""
+    jekyll = shutil.which("jekyll")
+    if jekyll is None:
+        tool_missing("real Jekyll is not installed (apt-get install jekyll)")
+    _other_files(minimal_site)
+    out = tmp_path / "jekyll-site"
+    result = subprocess.run(
+        [jekyll, "build", "--quiet", "--disable-disk-cache", "--source", str(minimal_site.docs),
+         "--destination", str(out)], capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "TZ": "UTC", "LC_ALL": "C.UTF-8"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    published = {rel for rel in OTHER_FILES if (out / rel).is_file()}
+    assert published == {rel for rel, shown in OTHER_FILES.items() if shown}
+    assert not (out / "_private").exists()
 
 
 def test_exclude_and_include_patterns_match_as_ruby_fnmatch_without_flags() -> None:

@@ -16,6 +16,7 @@ Priorities, and why:
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from .jekyll.liquid import PostRenderer
 from .jekyll.postlinks import has_post_links, rewrite_post_links
 from .jekyll.redirects import Redirect, find_redirects
 from .jekyll.site import SiteSettings, settings_key
-from .jekyll.sitefiles import find_posts, is_jekyll_internal, is_unread_post, site_files_stamp
+from .jekyll.sitefiles import SkippedFiles, find_posts, is_jekyll_internal, site_files_stamp
 from .kept_output import KeptOutput
 from .layouts_context import LayoutsContext
 from .liquid_site import liquid_site, render_posts
@@ -82,6 +83,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self.liquid_store: Store | None = None  # and kept on disk for later builds
         self.summary = BuildSummary()
         self.made_post_dir: Path | None = None
+        self.skipped_files: SkippedFiles | None = None  # the files Jekyll would not publish
         self.speedups: material_speedups.Speedups | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -140,6 +142,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             self.made_post_dir = docs_dir / post_dir
 
         self.translations = {}
+        self.skipped_files = SkippedFiles(docs_dir, jekyll, self._site_root(docs_dir))
         for source in find_posts(docs_dir, (post_dir,) if self.blog else (), jekyll,
                                  self._site_root(docs_dir)):
             try:
@@ -172,30 +175,38 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
 
     @event_priority(50)
     def _on_files_early(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Drop Jekyll's own files and hand Material translated copies instead of the posts."""
+        """Drop the files Jekyll would not publish and hand Material translated copies
+        instead of the posts."""
         if not self.config.enabled:
             return None
         material_blog.make_authors_safe(self.blog)
         originals = {t.post.source: files.get_file_from_path(t.post.source)
                      for t in self.translations.values()}
+        docs_dir = os.path.normpath(config.docs_dir)
+        skipped = self.skipped_files
+        assert skipped is not None
         left_out = []
         for file in list(files):
-            if is_jekyll_internal(file.src_uri):
+            if file.src_uri in originals:  # the posts, handed over below
+                continue
+            if is_jekyll_internal(file.src_uri):  # _config.yml, _data, Gemfile...: silently
                 files.remove(file)
-            elif is_unread_post(file.src_uri, originals):  # Jekyll's exclude, names like _x.md
-                files.remove(file)
+            elif (file.generated_by is None and file.src_dir is not None
+                    and os.path.normpath(file.src_dir) == docs_dir and skipped(file.src_uri)):
+                files.remove(file)  # Jekyll's exclude, names like _x, files in _posts
                 left_out.append(file.src_uri)
         if left_out:
-            log.info("Left out %d file(s) in _posts that Jekyll does not read as posts "
-                     "(its 'exclude', or names starting with '_', '#', '~' or '.'): %s",
+            log.info("Left out %d file(s) that Jekyll does not publish: %s (Jekyll leaves "
+                     "out names starting with '_', '.', '#' or '~' or ending with '~', what such "
+                     "folders hold, files in _posts that are not posts, and what _config.yml "
+                     "'exclude' names; list a file in its 'include' to publish it)",
                      len(left_out), ", ".join(left_out))
         handed: dict[str, Translation] = {}
         for uri, translation in self.translations.items():
             original = originals[translation.post.source]
             if original is None:  # excluded by exclude_docs or another plugin
                 continue
-            if not is_jekyll_internal(original.src_uri):  # drafts are gone already
-                files.remove(original)
+            files.remove(original)
             if translation.post.redirect_to:  # the post is only a redirect page
                 handed[uri] = translation
                 continue

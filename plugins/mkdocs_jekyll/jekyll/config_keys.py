@@ -18,6 +18,7 @@ HONOURED = frozenset({
     "redirect_from",  # jekyll-redirect-from's settings: `json: false`
     "feed", "twitter", "logo", "lang", "language", "locale", "author",  # feeds and head tags
     "paginate", "paginate_path", "jekyll-archives",  # listing pages (jekyll/archives.py)
+    "exclude", "include",  # which files are published (jekyll/sitefiles.py: SkippedFiles)
 })
 
 INFO, WARNING = "info", "warning"
@@ -32,8 +33,6 @@ IGNORED: dict[str, tuple[str, str]] = {
     "data_dir": (INFO, "authors are read from _data/authors.yml"),
     "includes_dir": (INFO, "includes are read from _includes/"),
     "safe": (INFO, "no Ruby plugin runs anyway"),
-    "include": (INFO, "posts follow it as Jekyll does; MkDocs publishes every other file in "
-                      "docs_dir that is not in exclude_docs"),
     "keep_files": (INFO, "MkDocs cleans site_dir itself"),
     "encoding": (INFO, "posts are read as UTF-8; other encodings stop the build naming the file"),
     "markdown_ext": (INFO, "posts are the .md/.markdown/.mkd/.mkdn/.mdown files in _posts"),
@@ -59,9 +58,6 @@ IGNORED: dict[str, tuple[str, str]] = {
     "sass": (INFO, "Material brings its own stylesheets"),
     "theme": (INFO, "the site is rendered with Material for MkDocs"),
     "collections_dir": (INFO, "posts are found in every _posts folder"),
-    "exclude": (INFO, "posts it names are left out as Jekyll leaves them out; for other files "
-                      "MkDocs publishes docs_dir minus exclude_docs (Jekyll's own files such as "
-                      "Gemfile, vendor and _site never are): use exclude_docs for the rest"),
     "collections": (WARNING, "only posts are translated; other collections are not published as "
                              "Jekyll would"),
     "limit_posts": (WARNING, "every post is published (Jekyll would publish only the newest)"),

@@ -29,13 +29,6 @@ def is_jekyll_internal(src_uri: str) -> bool:
     return any(part in JEKYLL_INTERNAL for part in parts[:-1]) or parts[0] in JEKYLL_INTERNAL
 
 
-def is_unread_post(src_uri: str, read: Any) -> bool:
-    """True for a Markdown file in a `_posts` folder that is not among the posts `read` (their
-    sources): Jekyll skips it (`exclude`, a name starting with `_`), so it is not published."""
-    return ("_posts" in src_uri.split("/")[:-1] and src_uri.endswith(POST_EXTENSIONS)
-            and src_uri not in read)
-
-
 def read_yaml_file(path: Path, label: str) -> Any:
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -135,6 +128,46 @@ def _inside(root: Path) -> Iterator[str]:
                 yield prefix + name
 
 
+def _source_and_prefix(docs_dir: Path, site_root: Path | None) -> tuple[Path, str]:
+    """Jekyll's source folder (`site_root`, else docs_dir) and where docs_dir lies in it, as
+    a prefix for paths relative to docs_dir ("" or "folder/")."""
+    root = site_root or docs_dir
+    try:
+        prefix = docs_dir.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        root, prefix = docs_dir, "."
+    return root, "" if prefix == "." else prefix + "/"
+
+
+class SkippedFiles:
+    """Which files of docs_dir Jekyll would not publish: Reader#read_directories filters each
+    folder's entries with EntryFilter on its way down, so a file is skipped when its name or
+    the name of any folder above it is (`exclude`d unless `include`d, names starting with `.`,
+    `_`, `#` or `~`, or ending with `~`). Posts are read from `_posts` and `_drafts` apart
+    (`find_posts`); any other file there is skipped too."""
+
+    def __init__(self, docs_dir: Path, jekyll: dict[str, Any] | None = None,
+                 site_root: Path | None = None) -> None:
+        root, self.prefix = _source_and_prefix(docs_dir, site_root)
+        self.entries = EntryFilter(root, jekyll)
+        self._folders: dict[str, bool] = {"": False}  # folder -> skipped, worked out once
+
+    def __call__(self, src_uri: str) -> bool:
+        folder, _, name = src_uri.rpartition("/")
+        return self._skipped(folder) or self.entries.rejects(name, self._base(folder))
+
+    def _skipped(self, folder: str) -> bool:
+        found = self._folders.get(folder)
+        if found is None:
+            parent, _, name = folder.rpartition("/")
+            found = self._skipped(parent) or self.entries.rejects(name, self._base(parent))
+            self._folders[folder] = found
+        return found
+
+    def _base(self, folder: str) -> str:
+        return (self.prefix + folder).rstrip("/")
+
+
 def find_posts(docs_dir: Path, extra_dirs: tuple[str, ...] = (),
                jekyll: dict[str, Any] | None = None, site_root: Path | None = None) -> Iterator[str]:
     """Every post under docs_dir, as paths relative to it: the files Jekyll reads from the
@@ -142,12 +175,7 @@ def find_posts(docs_dir: Path, extra_dirs: tuple[str, ...] = (),
     ones unless `include`d, and names starting with `.`, `_`, `#` or `~`, or ending with `~`),
     and every file in `extra_dirs` (Material's `post_dir`). `jekyll` is `_config.yml`, at
     `site_root` (docs_dir by default)."""
-    root = site_root or docs_dir
-    try:
-        prefix = docs_dir.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        root, prefix = docs_dir, "."
-    prefix = "" if prefix == "." else prefix + "/"
+    root, prefix = _source_and_prefix(docs_dir, site_root)
     entries = EntryFilter(root, jekyll)
     seen: set[str] = set()
 
@@ -159,8 +187,9 @@ def find_posts(docs_dir: Path, extra_dirs: tuple[str, ...] = (),
             for entry in _inside(docs_dir / base):
                 if entry.endswith(POST_EXTENSIONS) and not entries.rejects(entry, prefix + base):
                     yield base + "/" + entry
+        here = (prefix + folder).rstrip("/")
         for name in sorted(os.listdir(docs_dir / folder if folder else docs_dir)):
-            if (docs_dir / folder / name).is_dir() and not entries.rejects(name, prefix + folder.rstrip("/")):
+            if (docs_dir / folder / name).is_dir() and not entries.rejects(name, here):
                 yield from walk(folder + name + "/")
 
     for source in walk(""):

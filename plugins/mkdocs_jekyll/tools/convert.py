@@ -19,7 +19,7 @@ from ..jekyll.authors import Author
 from ..jekyll.errors import ContentError
 from ..jekyll.names import slugify
 from ..jekyll.post import JekyllPost, decode_post, is_draft_file, read_post
-from ..jekyll.sitefiles import POST_EXTENSIONS, find_posts, is_jekyll_internal
+from ..jekyll.sitefiles import POST_EXTENSIONS, SkippedFiles, find_posts, is_jekyll_internal
 from .sitecontext import JekyllSite, has_liquid, liquid_module, load_site
 
 POST_DIR = "posts"
@@ -56,7 +56,7 @@ def convert_site(src: Path, dest: Path) -> Conversion:
     posts, report = _read_posts(src, site)
     scheme = _scheme(posts)
     docs = dest / "docs"
-    _copy_other_files(src, docs, report)
+    _copy_other_files(src, docs, report, SkippedFiles(src, site.config))
     authors = dict(site.authors)
     _one_spelling_per_category(posts, report)
     for post, _ in posts:
@@ -178,13 +178,13 @@ def _mkdocs_config(site: JekyllSite, scheme: UrlScheme, redirects: dict[str, str
     return result
 
 
-def _copy_other_files(src: Path, docs: Path, report: Conversion) -> None:
+def _copy_other_files(src: Path, docs: Path, report: Conversion, skipped: SkippedFiles) -> None:
     """Pages and assets: everything Jekyll would copy, except the posts (written separately)."""
     for path in sorted(src.rglob("*")):
         rel = path.relative_to(src).as_posix()
         if not path.is_file() or rel.startswith((".", "_site/")) or "/." in rel:
             continue
-        if is_jekyll_internal(rel) or "_posts" in rel.split("/"):
+        if is_jekyll_internal(rel) or "_posts" in rel.split("/") or skipped(rel):
             continue
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
