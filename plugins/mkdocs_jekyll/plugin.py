@@ -142,9 +142,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
             self.made_post_dir = docs_dir / post_dir
 
         self.translations = {}
-        self.skipped_files = SkippedFiles(docs_dir, jekyll, self._site_root(docs_dir))
-        for source in find_posts(docs_dir, (post_dir,) if self.blog else (), jekyll,
-                                 self._site_root(docs_dir)):
+        site_root = self._site_root(docs_dir)
+        self.skipped_files = SkippedFiles(docs_dir, jekyll, site_root)
+        for source in find_posts(docs_dir, (post_dir,) if self.blog else (), jekyll, site_root):
             try:
                 translation = self.translator.read(docs_dir, source, post_dir, site,
                                                    key, self.nav_blog)
